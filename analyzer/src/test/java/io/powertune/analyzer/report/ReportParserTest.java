@@ -1,0 +1,220 @@
+package io.powertune.analyzer.report;
+
+import static io.powertune.analyzer.Fixtures.report;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import org.junit.jupiter.api.Test;
+
+class ReportParserTest {
+
+  @Test
+  void parse_textColdStart_readsEveryFieldWithInit() {
+    Report r = ReportParser.parse(report("text-cold.log"));
+
+    assertThat(r.requestId()).contains("6f1c2b9e-3d4a-4c5b-8e7f-0a1b2c3d4e5f");
+    assertThat(r.durationMs()).isEqualTo(12.34);
+    assertThat(r.billedDurationMs()).isEqualTo(133);
+    assertThat(r.memorySizeMb()).isEqualTo(OptionalInt.of(512));
+    assertThat(r.maxMemoryUsedMb()).isEqualTo(OptionalInt.of(81));
+    assertThat(r.initDurationMs()).isEqualTo(OptionalDouble.of(120.50));
+    assertThat(r.coldStart()).isTrue();
+    assertThat(r.totalDurationMs()).isEqualTo(12.34 + 120.50);
+    assertThat(r.status()).isEmpty();
+  }
+
+  @Test
+  void parse_textWarm_hasNoInitAndIsWarm() {
+    Report r = ReportParser.parse(report("text-warm.log"));
+
+    assertThat(r.durationMs()).isEqualTo(3.01);
+    assertThat(r.billedDurationMs()).isEqualTo(4);
+    assertThat(r.initDurationMs()).isEmpty();
+    assertThat(r.coldStart()).isFalse();
+    assertThat(r.totalDurationMs()).isEqualTo(3.01);
+  }
+
+  @Test
+  void parse_integersAndSpaces_areAccepted_whereTheOriginalReadsZero() {
+    Report r = ReportParser.parse(report("text-integers-spaces.log"));
+
+    assertThat(r.durationMs()).isEqualTo(5);
+    assertThat(r.billedDurationMs()).isEqualTo(5);
+    assertThat(r.memorySizeMb()).isEqualTo(OptionalInt.of(256));
+    assertThat(r.maxMemoryUsedMb()).isEqualTo(OptionalInt.of(64));
+    assertThat(r.initDurationMs()).isEqualTo(OptionalDouble.of(100));
+  }
+
+  @Test
+  void parse_fieldsInAnyOrder() {
+    Report r = ReportParser.parse(report("text-reordered.log"));
+
+    assertThat(r.durationMs()).isEqualTo(7.25);
+    assertThat(r.billedDurationMs()).isEqualTo(8);
+    assertThat(r.memorySizeMb()).isEqualTo(OptionalInt.of(1024));
+    assertThat(r.maxMemoryUsedMb()).isEqualTo(OptionalInt.of(70));
+  }
+
+  @Test
+  void parse_snapStart_addsRestoreToDurationAndBilledRestoreToBilled() {
+    Report r = ReportParser.parse(report("text-snapstart.log"));
+
+    assertThat(r.restoreDurationMs()).isEqualTo(OptionalDouble.of(300.40));
+    assertThat(r.billedRestoreDurationMs()).isEqualTo(OptionalDouble.of(144));
+    assertThat(r.totalDurationMs()).isEqualTo(20.00 + 300.40);
+    assertThat(r.totalBilledMs()).isEqualTo(21 + 144);
+    assertThat(r.coldStart()).isFalse();
+  }
+
+  @Test
+  void parse_timeoutAndOutOfMemory_carryStatusAndErrorType() {
+    Report timeout = ReportParser.parse(report("text-timeout.log"));
+    Report oom = ReportParser.parse(report("text-oom.log"));
+
+    assertThat(timeout.status()).contains("timeout");
+    assertThat(timeout.durationMs()).isEqualTo(3000);
+    assertThat(oom.status()).contains("error");
+    assertThat(oom.errorType()).contains("Runtime.OutOfMemory");
+    assertThat(oom.maxMemoryUsedMb()).isEqualTo(OptionalInt.of(128));
+  }
+
+  @Test
+  void parse_severalReports_takesTheLast() {
+    Report r = ReportParser.parse(report("text-multiple-reports.log"));
+
+    assertThat(r.requestId()).contains("aaaaaaaa-0000-0000-0000-000000000002");
+    assertThat(r.durationMs()).isEqualTo(1.50);
+  }
+
+  @Test
+  void parse_truncatedTextTail_findsTheReport() {
+    String tail = report("text-truncated.log");
+
+    Report r = ReportParser.parse(tail);
+
+    assertThat(tail).hasSize(4096);
+    assertThat(r.durationMs()).isEqualTo(250.75);
+    assertThat(r.billedDurationMs()).isEqualTo(251);
+  }
+
+  @Test
+  void parse_jsonWarmReportWithoutInit_isRead_whereTheOriginalThrows() {
+    Report r = ReportParser.parse(report("json-warm.log"));
+
+    assertThat(r.requestId()).contains("8f5c6d7e-1a2b-4c3d-9e8f-7a6b5c4d3e2f");
+    assertThat(r.durationMs()).isEqualTo(8.713);
+    assertThat(r.billedDurationMs()).isEqualTo(9);
+    assertThat(r.memorySizeMb()).isEqualTo(OptionalInt.of(512));
+    assertThat(r.maxMemoryUsedMb()).isEqualTo(OptionalInt.of(73));
+    assertThat(r.initDurationMs()).isEmpty();
+    assertThat(r.status()).isEmpty();
+  }
+
+  @Test
+  void parse_jsonCold_readsInitDuration() {
+    Report r = ReportParser.parse(report("json-cold.log"));
+
+    assertThat(r.initDurationMs()).isEqualTo(OptionalDouble.of(200.25));
+    assertThat(r.billedDurationMs()).isEqualTo(216);
+    assertThat(r.coldStart()).isTrue();
+  }
+
+  @Test
+  void parse_prettyPrintedJsonArray_findsTheReport() {
+    Report r = ReportParser.parse(report("json-pretty.log"));
+
+    assertThat(r.durationMs()).isEqualTo(42);
+    assertThat(r.memorySizeMb()).isEqualTo(OptionalInt.of(256));
+  }
+
+  @Test
+  void parse_truncatedJsonTail_skipsTheCutRecordAndFindsTheReport() {
+    String tail = report("json-truncated.log");
+
+    Report r = ReportParser.parse(tail);
+
+    assertThat(tail).doesNotStartWith("{");
+    assertThat(r.durationMs()).isEqualTo(101.99);
+    assertThat(r.billedDurationMs()).isEqualTo(102);
+  }
+
+  @Test
+  void parse_jsonTimeout_carriesStatus() {
+    assertThat(ReportParser.parse(report("json-timeout.log")).status()).contains("timeout");
+  }
+
+  @Test
+  void parse_noReport_isATypedErrorNotZero() {
+    assertThatThrownBy(() -> ReportParser.parse(report("text-no-report.log")))
+        .isInstanceOf(NoReportException.class)
+        .hasMessageContaining("holds no REPORT record")
+        .hasMessageContaining("LogType=Tail");
+  }
+
+  @Test
+  void parse_emptyTail_isNoReport() {
+    assertThatThrownBy(() -> ReportParser.parse("")).isInstanceOf(NoReportException.class);
+  }
+
+  @Test
+  void parse_reportWithoutDuration_isMalformed() {
+    assertThatThrownBy(() -> ReportParser.parse(report("text-report-without-duration.log")))
+        .isInstanceOf(MalformedReportException.class)
+        .hasMessageContaining("without a Duration")
+        .hasMessageContaining("77777777-8888-9999-0000-111111111111");
+  }
+
+  @Test
+  void parse_missingBilledDuration_isDerivedFromDurationPlusInit() {
+    Report r =
+        ReportParser.parse("REPORT RequestId: x\tDuration: 10.20 ms\tInit Duration: 100.50 ms\t");
+
+    assertThat(r.billedDurationMs()).isEqualTo(111);
+  }
+
+  @Test
+  void parseLogResult_decodesBase64AsInvokeReturnsIt() {
+    String encoded =
+        Base64.getEncoder()
+            .encodeToString(report("text-cold.log").getBytes(StandardCharsets.UTF_8));
+
+    assertThat(ReportParser.parseLogResult(encoded).durationMs()).isEqualTo(12.34);
+  }
+
+  @Test
+  void parseLogResult_invalidBase64_isAReportError() {
+    assertThatThrownBy(() -> ReportParser.parseLogResult("%%%not-base64"))
+        .isInstanceOf(ReportParseException.class)
+        .hasMessageContaining("base64");
+  }
+
+  @Test
+  void parseLogResult_null_isNoReport() {
+    assertThatThrownBy(() -> ReportParser.parseLogResult(null))
+        .isInstanceOf(NoReportException.class);
+  }
+
+  @Test
+  void report_totalsWithoutOptionalFields_areDurationAndBilled() {
+    Report r =
+        new Report(
+            Optional.empty(),
+            2.5,
+            3,
+            OptionalInt.empty(),
+            OptionalInt.empty(),
+            OptionalDouble.empty(),
+            OptionalDouble.empty(),
+            OptionalDouble.empty(),
+            Optional.empty(),
+            Optional.empty());
+
+    assertThat(r.totalDurationMs()).isEqualTo(2.5);
+    assertThat(r.totalBilledMs()).isEqualTo(3);
+  }
+}

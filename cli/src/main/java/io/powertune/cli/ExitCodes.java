@@ -1,0 +1,16 @@
+package io.powertune.cli;
+
+/** Exit codes of the {@code powertune} command. */
+public final class ExitCodes {
+
+  /** Success. */
+  public static final int OK = 0;
+
+  /** An unexpected failure inside powertune. */
+  public static final int FAILURE = 1;
+
+  /** Invalid input: a bad flag, file or field. The message names it. */
+  public static final int INVALID_INPUT = 2;
+
+  private ExitCodes() {}
+}
