@@ -1,5 +1,6 @@
 package io.powertune.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.powertune.analyzer.Analysis;
 import io.powertune.analyzer.AnalysisSettings;
@@ -106,12 +107,11 @@ public final class AnalyzeCommand implements Callable<Integer> {
   }
 
   private AnalyzerEvent readEvent() {
-    String json = JsonInput.text(input, "--input", System.in);
+    JsonNode json = JsonInput.parse(JsonInput.text(input, "--input", System.in), "--input");
     try {
-      return AnalyzerEventReader.read(JsonInput.parse(json, "--input"));
+      return AnalyzerEventReader.read(json);
     } catch (InvalidInputException e) {
-      throw new InvalidInputException(
-          "--input " + input, e.getMessage() + " (or override it with a flag where one exists)");
+      throw new InvalidInputException("--input " + input, e.getMessage());
     }
   }
 

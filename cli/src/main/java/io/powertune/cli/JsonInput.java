@@ -35,8 +35,8 @@ final class JsonInput {
   static JsonNode parse(String json, String flag) {
     try {
       JsonNode node = MAPPER.readTree(json);
-      if (node == null) {
-        throw new InvalidInputException(flag, "the file is empty; expected a JSON object");
+      if (node == null || node.isMissingNode()) {
+        throw new InvalidInputException(flag, "the input is empty; expected a JSON object");
       }
       return node;
     } catch (JsonProcessingException e) {
