@@ -15,7 +15,7 @@ class ReportParserTest {
 
   @Test
   void parse_textColdStart_readsEveryFieldWithInit() {
-    Report r = ReportParser.parse(report("text-cold.log"));
+    Report r = ReportParser.parse(report("text-cold.txt"));
 
     assertThat(r.requestId()).contains("6f1c2b9e-3d4a-4c5b-8e7f-0a1b2c3d4e5f");
     assertThat(r.durationMs()).isEqualTo(12.34);
@@ -30,7 +30,7 @@ class ReportParserTest {
 
   @Test
   void parse_textWarm_hasNoInitAndIsWarm() {
-    Report r = ReportParser.parse(report("text-warm.log"));
+    Report r = ReportParser.parse(report("text-warm.txt"));
 
     assertThat(r.durationMs()).isEqualTo(3.01);
     assertThat(r.billedDurationMs()).isEqualTo(4);
@@ -41,7 +41,7 @@ class ReportParserTest {
 
   @Test
   void parse_integersAndSpaces_areAccepted_whereTheOriginalReadsZero() {
-    Report r = ReportParser.parse(report("text-integers-spaces.log"));
+    Report r = ReportParser.parse(report("text-integers-spaces.txt"));
 
     assertThat(r.durationMs()).isEqualTo(5);
     assertThat(r.billedDurationMs()).isEqualTo(5);
@@ -52,7 +52,7 @@ class ReportParserTest {
 
   @Test
   void parse_fieldsInAnyOrder() {
-    Report r = ReportParser.parse(report("text-reordered.log"));
+    Report r = ReportParser.parse(report("text-reordered.txt"));
 
     assertThat(r.durationMs()).isEqualTo(7.25);
     assertThat(r.billedDurationMs()).isEqualTo(8);
@@ -62,7 +62,7 @@ class ReportParserTest {
 
   @Test
   void parse_snapStart_addsRestoreToDurationAndBilledRestoreToBilled() {
-    Report r = ReportParser.parse(report("text-snapstart.log"));
+    Report r = ReportParser.parse(report("text-snapstart.txt"));
 
     assertThat(r.restoreDurationMs()).isEqualTo(OptionalDouble.of(300.40));
     assertThat(r.billedRestoreDurationMs()).isEqualTo(OptionalDouble.of(144));
@@ -73,8 +73,8 @@ class ReportParserTest {
 
   @Test
   void parse_timeoutAndOutOfMemory_carryStatusAndErrorType() {
-    Report timeout = ReportParser.parse(report("text-timeout.log"));
-    Report oom = ReportParser.parse(report("text-oom.log"));
+    Report timeout = ReportParser.parse(report("text-timeout.txt"));
+    Report oom = ReportParser.parse(report("text-oom.txt"));
 
     assertThat(timeout.status()).contains("timeout");
     assertThat(timeout.durationMs()).isEqualTo(3000);
@@ -85,7 +85,7 @@ class ReportParserTest {
 
   @Test
   void parse_severalReports_takesTheLast() {
-    Report r = ReportParser.parse(report("text-multiple-reports.log"));
+    Report r = ReportParser.parse(report("text-multiple-reports.txt"));
 
     assertThat(r.requestId()).contains("aaaaaaaa-0000-0000-0000-000000000002");
     assertThat(r.durationMs()).isEqualTo(1.50);
@@ -93,7 +93,7 @@ class ReportParserTest {
 
   @Test
   void parse_truncatedTextTail_findsTheReport() {
-    String tail = report("text-truncated.log");
+    String tail = report("text-truncated.txt");
 
     Report r = ReportParser.parse(tail);
 
@@ -104,7 +104,7 @@ class ReportParserTest {
 
   @Test
   void parse_jsonWarmReportWithoutInit_isRead_whereTheOriginalThrows() {
-    Report r = ReportParser.parse(report("json-warm.log"));
+    Report r = ReportParser.parse(report("json-warm.txt"));
 
     assertThat(r.requestId()).contains("8f5c6d7e-1a2b-4c3d-9e8f-7a6b5c4d3e2f");
     assertThat(r.durationMs()).isEqualTo(8.713);
@@ -117,7 +117,7 @@ class ReportParserTest {
 
   @Test
   void parse_jsonCold_readsInitDuration() {
-    Report r = ReportParser.parse(report("json-cold.log"));
+    Report r = ReportParser.parse(report("json-cold.txt"));
 
     assertThat(r.initDurationMs()).isEqualTo(OptionalDouble.of(200.25));
     assertThat(r.billedDurationMs()).isEqualTo(216);
@@ -126,7 +126,7 @@ class ReportParserTest {
 
   @Test
   void parse_prettyPrintedJsonArray_findsTheReport() {
-    Report r = ReportParser.parse(report("json-pretty.log"));
+    Report r = ReportParser.parse(report("json-pretty.txt"));
 
     assertThat(r.durationMs()).isEqualTo(42);
     assertThat(r.memorySizeMb()).isEqualTo(OptionalInt.of(256));
@@ -134,7 +134,7 @@ class ReportParserTest {
 
   @Test
   void parse_truncatedJsonTail_skipsTheCutRecordAndFindsTheReport() {
-    String tail = report("json-truncated.log");
+    String tail = report("json-truncated.txt");
 
     Report r = ReportParser.parse(tail);
 
@@ -145,12 +145,12 @@ class ReportParserTest {
 
   @Test
   void parse_jsonTimeout_carriesStatus() {
-    assertThat(ReportParser.parse(report("json-timeout.log")).status()).contains("timeout");
+    assertThat(ReportParser.parse(report("json-timeout.txt")).status()).contains("timeout");
   }
 
   @Test
   void parse_noReport_isATypedErrorNotZero() {
-    assertThatThrownBy(() -> ReportParser.parse(report("text-no-report.log")))
+    assertThatThrownBy(() -> ReportParser.parse(report("text-no-report.txt")))
         .isInstanceOf(NoReportException.class)
         .hasMessageContaining("holds no REPORT record")
         .hasMessageContaining("LogType=Tail");
@@ -163,7 +163,7 @@ class ReportParserTest {
 
   @Test
   void parse_reportWithoutDuration_isMalformed() {
-    assertThatThrownBy(() -> ReportParser.parse(report("text-report-without-duration.log")))
+    assertThatThrownBy(() -> ReportParser.parse(report("text-report-without-duration.txt")))
         .isInstanceOf(MalformedReportException.class)
         .hasMessageContaining("without a Duration")
         .hasMessageContaining("77777777-8888-9999-0000-111111111111");
@@ -181,7 +181,7 @@ class ReportParserTest {
   void parseLogResult_decodesBase64AsInvokeReturnsIt() {
     String encoded =
         Base64.getEncoder()
-            .encodeToString(report("text-cold.log").getBytes(StandardCharsets.UTF_8));
+            .encodeToString(report("text-cold.txt").getBytes(StandardCharsets.UTF_8));
 
     assertThat(ReportParser.parseLogResult(encoded).durationMs()).isEqualTo(12.34);
   }
