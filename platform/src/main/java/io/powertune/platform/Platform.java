@@ -1,0 +1,188 @@
+package io.powertune.platform;
+
+import io.powertune.platform.auth.CredentialsFile;
+import io.powertune.platform.auth.PlatformCredentials;
+import io.powertune.platform.auth.SigV4Verifier;
+import io.powertune.platform.http.EdgeHandler;
+import io.powertune.platform.lambda.CodePackages;
+import io.powertune.platform.lambda.Functions;
+import io.powertune.platform.lambda.LambdaService;
+import io.powertune.platform.lambda.invoke.ConcurrencyLimiter;
+import io.powertune.platform.lambda.invoke.EventQueue;
+import io.powertune.platform.lambda.invoke.InvocationRunner;
+import io.powertune.platform.lambda.invoke.Invoker;
+import io.powertune.platform.logs.LogWriter;
+import io.powertune.platform.logs.LogsService;
+import io.powertune.platform.runtime.EnvironmentPool;
+import io.powertune.platform.runtime.RuntimeApiHandler;
+import io.powertune.platform.store.Database;
+import io.powertune.platform.store.FunctionStore;
+import io.powertune.platform.store.LogStore;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.SecureRandom;
+import java.util.List;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+
+/**
+ * The local function platform: Lambda and CloudWatch Logs APIs on one loopback port,
+ * SigV4-verified, running functions in real processes, with its state in SQLite under the state
+ * directory.
+ */
+public final class Platform implements AutoCloseable {
+
+  /** The account every request acts in. */
+  public static final String ACCOUNT = "000000000000";
+
+  private static final List<String> BOOTSTRAPS =
+      List.of("python-bootstrap.py", "node-bootstrap.mjs");
+
+  private final Server server;
+  private final Database database;
+  private final LogWriter logWriter;
+  private final EnvironmentPool pool;
+  private final EventQueue events;
+  private final PlatformCredentials credentials;
+  private final URI endpoint;
+
+  private Platform(
+      Server server,
+      Database database,
+      LogWriter logWriter,
+      EnvironmentPool pool,
+      EventQueue events,
+      PlatformCredentials credentials,
+      URI endpoint) {
+    this.server = server;
+    this.database = database;
+    this.logWriter = logWriter;
+    this.pool = pool;
+    this.events = events;
+    this.credentials = credentials;
+    this.endpoint = endpoint;
+  }
+
+  /** Starts a platform; it serves until {@link #close()}. */
+  public static Platform start(PlatformConfig config) throws Exception {
+    Path stateDir = config.stateDir();
+    Files.createDirectories(stateDir);
+    PlatformCredentials credentials = CredentialsFile.loadOrCreate(stateDir, new SecureRandom());
+    Path runtimes = installBootstraps(stateDir.resolve("runtimes"));
+    Database database = Database.open(stateDir.resolve("state.db"));
+    FunctionStore functionStore = new FunctionStore(database);
+    LogStore logStore = new LogStore(database);
+    LogWriter logWriter = new LogWriter(logStore, config.clock());
+
+    QueuedThreadPool threads = new QueuedThreadPool(2048, 16);
+    threads.setName("platform");
+    Server server = new Server(threads);
+    ServerConnector api = new ServerConnector(server);
+    api.setHost("127.0.0.1");
+    api.setPort(config.port());
+    server.addConnector(api);
+
+    RuntimeApiHandler runtimeApi = new RuntimeApiHandler();
+    EnvironmentPool pool =
+        new EnvironmentPool(
+            server,
+            runtimeApi,
+            runtimes,
+            stateDir.resolve("tmp"),
+            credentials,
+            config.clock(),
+            config.idleTimeout());
+    Functions functions = new Functions(functionStore, config.clock());
+    CodePackages code = new CodePackages(functionStore, stateDir.resolve("code"));
+    EventQueue events = new EventQueue(config.eventRetryDelays());
+    Invoker invoker =
+        new Invoker(
+            functions,
+            code,
+            new InvocationRunner(pool, logWriter, config.clock()),
+            new ConcurrencyLimiter(config.accountConcurrency()),
+            events);
+    EdgeHandler edge =
+        new EdgeHandler(
+            List.of(
+                new LambdaService(
+                    functions, code, invoker, config.accountConcurrency(), pool::retire),
+                new LogsService(logStore, config.clock())),
+            new SigV4Verifier(credentials, config.clock()),
+            ACCOUNT,
+            threads);
+    server.setHandler(new PortRouter(api, edge, runtimeApi));
+    server.start();
+    URI endpoint = URI.create("http://127.0.0.1:" + api.getLocalPort());
+    Files.writeString(stateDir.resolve("endpoint"), endpoint + "\n");
+    return new Platform(server, database, logWriter, pool, events, credentials, endpoint);
+  }
+
+  public URI endpoint() {
+    return endpoint;
+  }
+
+  public PlatformCredentials credentials() {
+    return credentials;
+  }
+
+  @Override
+  public void close() {
+    events.close();
+    pool.close();
+    try {
+      server.stop();
+    } catch (Exception e) {
+      throw new IllegalStateException("stopping the server failed", e);
+    } finally {
+      logWriter.close();
+      database.close();
+    }
+  }
+
+  private static Path installBootstraps(Path dir) throws IOException {
+    Files.createDirectories(dir);
+    for (String name : BOOTSTRAPS) {
+      try (InputStream in = Platform.class.getResourceAsStream("runtimes/" + name)) {
+        if (in == null) {
+          throw new UncheckedIOException(new IOException("missing resource runtimes/" + name));
+        }
+        Files.copy(in, dir.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+      }
+    }
+    return dir;
+  }
+
+  /** Sends the API port to the AWS services and every other port to the Runtime API. */
+  private static final class PortRouter extends Handler.Abstract {
+    private final ServerConnector api;
+    private final EdgeHandler edge;
+    private final RuntimeApiHandler runtimeApi;
+
+    PortRouter(ServerConnector api, EdgeHandler edge, RuntimeApiHandler runtimeApi) {
+      this.api = api;
+      this.edge = edge;
+      this.runtimeApi = runtimeApi;
+    }
+
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) throws Exception {
+      if (Request.getLocalPort(request) == api.getLocalPort()) {
+        return edge.handle(request, response, callback);
+      }
+
+      runtimeApi.handle(request, response, callback);
+      return true;
+    }
+  }
+}

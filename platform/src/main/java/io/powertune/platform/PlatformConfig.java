@@ -1,0 +1,41 @@
+package io.powertune.platform;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * How a platform runs.
+ *
+ * @param port the API port on 127.0.0.1; 0 picks a free one
+ * @param stateDir where the database, credentials, endpoint and unpacked code live
+ * @param idleTimeout how long an idle execution environment is kept warm
+ * @param eventRetryDelays the delays before retrying a failed Event invocation (Lambda: 1 and 2
+ *     min)
+ * @param accountConcurrency the account's concurrent executions limit
+ * @param clock the clock for timestamps
+ */
+public record PlatformConfig(
+    int port,
+    Path stateDir,
+    Duration idleTimeout,
+    List<Duration> eventRetryDelays,
+    int accountConcurrency,
+    Clock clock) {
+
+  public PlatformConfig {
+    eventRetryDelays = List.copyOf(eventRetryDelays);
+  }
+
+  /** Lambda's defaults: environments kept 10 minutes, retries after 1 and 2 minutes, 1000 slots. */
+  public static PlatformConfig defaults(int port, Path stateDir) {
+    return new PlatformConfig(
+        port,
+        stateDir,
+        Duration.ofMinutes(10),
+        List.of(Duration.ofMinutes(1), Duration.ofMinutes(2)),
+        1000,
+        Clock.systemUTC());
+  }
+}

@@ -1,0 +1,66 @@
+package io.powertune.platform.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+/**
+ * The awsJson 1.0 and 1.1 protocols: POST /, X-Amz-Target, JSON in and out, {@code __type} errors.
+ */
+public final class JsonProtocol {
+
+  public static final ObjectMapper MAPPER = new ObjectMapper();
+
+  private final String contentType;
+
+  /**
+   * @param version {@code 1.0} or {@code 1.1}
+   */
+  public JsonProtocol(String version) {
+    this.contentType = "application/x-amz-json-" + version;
+  }
+
+  /** The operation named by {@code X-Amz-Target} ({@code Prefix.Operation}). */
+  public static String operation(AwsRequest request) {
+    String target = request.header("x-amz-target");
+    return target == null ? "" : target.substring(target.indexOf('.') + 1);
+  }
+
+  /** The request body as a JSON object; an empty body is {@code {}}. */
+  public static ObjectNode body(AwsRequest request) {
+    if (request.body().length == 0) {
+      return MAPPER.createObjectNode();
+    }
+    try {
+      JsonNode node = MAPPER.readTree(request.body());
+      if (node instanceof ObjectNode object) {
+        return object;
+      }
+    } catch (java.io.IOException e) {
+      // answered below
+    }
+    throw new AwsServiceException(
+        "SerializationException", 400, "Unable to parse the request body");
+  }
+
+  public AwsResponse ok(JsonNode body) {
+    try {
+      return new AwsResponse(200, Map.of(), contentType, MAPPER.writeValueAsBytes(body));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public AwsResponse error(AwsServiceException error) {
+    ObjectNode body = MAPPER.createObjectNode();
+    body.put("__type", error.code());
+    body.put("message", error.getMessage());
+    error.extraFields().forEach(body::put);
+    return new AwsResponse(
+            error.status(), Map.of(), contentType, body.toString().getBytes(StandardCharsets.UTF_8))
+        .withHeader("x-amzn-ErrorType", error.code());
+  }
+}

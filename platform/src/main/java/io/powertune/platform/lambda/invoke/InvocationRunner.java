@@ -1,0 +1,230 @@
+package io.powertune.platform.lambda.invoke;
+
+import io.powertune.platform.logs.LogWriter;
+import io.powertune.platform.runtime.EnvironmentPool;
+import io.powertune.platform.runtime.EnvironmentPool.Lease;
+import io.powertune.platform.runtime.EnvironmentSpec;
+import io.powertune.platform.runtime.EnvironmentStartException;
+import io.powertune.platform.runtime.ExecutionEnvironment;
+import io.powertune.platform.runtime.InitErrorException;
+import io.powertune.platform.runtime.Invocation;
+import io.powertune.platform.runtime.RuntimeResult;
+import io.powertune.platform.runtime.RuntimeResult.EnvironmentFailure;
+import io.powertune.platform.runtime.RuntimeResult.FunctionError;
+import io.powertune.platform.runtime.RuntimeResult.Kind;
+import io.powertune.platform.runtime.RuntimeResult.Success;
+import io.powertune.platform.store.LogStore.Scope;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Runs one invocation in an execution environment and writes its platform lines: START, the
+ * function's output, END and REPORT (with Init Duration on a cold start, billed since August 2025).
+ */
+public final class InvocationRunner {
+
+  private static final long INIT_LIMIT_MS = 10_000;
+
+  private final EnvironmentPool pool;
+  private final LogWriter writer;
+  private final Clock clock;
+  private final Map<String, InvocationLog> logs = new ConcurrentHashMap<>();
+
+  public InvocationRunner(EnvironmentPool pool, LogWriter writer, Clock clock) {
+    this.pool = pool;
+    this.writer = writer;
+    this.clock = clock;
+  }
+
+  /**
+   * Runs the invocation.
+   *
+   * @param invokedArn the ARN as the caller named it (qualified)
+   */
+  public InvocationOutcome run(
+      EnvironmentSpec spec,
+      String requestId,
+      byte[] payload,
+      String invokedArn,
+      String clientContext) {
+    PlatformLines lines = new PlatformLines(spec.config().logFormat());
+    Scope scope = new Scope(spec.key().account(), spec.key().region());
+    Lease lease =
+        pool.acquire(
+            spec,
+            stream -> {
+              InvocationLog log =
+                  new InvocationLog(writer, scope, spec.config().logGroup(), stream);
+              log.collect(false);
+              log.line(
+                  lines.initStart(spec.config().runtime(), spec.key().region(), clock.instant()));
+              return log::line;
+            });
+    ExecutionEnvironment env = lease.env();
+    InvocationLog log =
+        logs.computeIfAbsent(
+            env.logStream(),
+            stream -> new InvocationLog(writer, scope, spec.config().logGroup(), stream));
+    double initMs = -1;
+    if (lease.cold()) {
+      try {
+        long ready =
+            env.initialized()
+                .get(INIT_LIMIT_MS + spec.config().timeout() * 1000L, TimeUnit.MILLISECONDS);
+        initMs = (ready - env.startNanos()) / 1e6;
+      } catch (ExecutionException | TimeoutException e) {
+        return initFailed(env, log, lines, spec, requestId, e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        pool.end(env);
+        throw new IllegalStateException("interrupted", e);
+      }
+    }
+    log.collect(lease.cold());
+    log.line(lines.start(requestId, spec.version(), clock.instant()));
+    long timeoutMs = spec.config().timeout() * 1000L;
+    Invocation invocation =
+        new Invocation(
+            requestId,
+            payload,
+            invokedArn,
+            clock.millis() + timeoutMs,
+            clientContext,
+            new CompletableFuture<>());
+    env.deliver(invocation);
+    RuntimeResult result = await(invocation, timeoutMs);
+    return finish(env, log, lines, spec, requestId, result, initMs);
+  }
+
+  private static RuntimeResult await(Invocation invocation, long timeoutMs) {
+    try {
+      return invocation.result().get(timeoutMs, TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      return new EnvironmentFailure(Kind.TIMEOUT, "Sandbox.Timedout", "", System.nanoTime());
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("invocation failed", e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    }
+  }
+
+  private InvocationOutcome finish(
+      ExecutionEnvironment env,
+      InvocationLog log,
+      PlatformLines lines,
+      EnvironmentSpec spec,
+      String requestId,
+      RuntimeResult result,
+      double initMs) {
+    double durationMs = PlatformLines.round2((result.endedNanos() - env.deliveredNanos()) / 1e6);
+    double billedBase = durationMs + Math.max(initMs, 0);
+    byte[] payload;
+    String status = null;
+    String errorType = null;
+    String functionError = null;
+    if (result instanceof Success success) {
+      payload = success.payload();
+    } else if (result instanceof FunctionError error) {
+      payload = error.payload();
+      functionError = "Unhandled";
+    } else {
+      EnvironmentFailure failure = (EnvironmentFailure) result;
+      pool.end(env);
+      functionError = "Unhandled";
+      if (failure.kind() == Kind.TIMEOUT) {
+        int seconds = spec.config().timeout();
+        log.line(PlatformLines.timedOut(requestId, seconds, clock.instant()));
+        durationMs = seconds * 1000.0;
+        billedBase = durationMs + Math.max(initMs, 0);
+        status = "timeout";
+        payload =
+            errorJson(
+                "Sandbox.Timedout",
+                "RequestId: "
+                    + requestId
+                    + " Error: Task timed out after "
+                    + PlatformLines.format2(seconds)
+                    + " seconds");
+      } else {
+        status = "error";
+        errorType = failure.errorType();
+        payload = errorJson(failure.errorType(), failure.message());
+      }
+    }
+    log.line(lines.end(requestId));
+    long billed = (long) Math.ceil(PlatformLines.round2(billedBase));
+    log.line(
+        lines.report(
+            new PlatformLines.Report(
+                requestId,
+                durationMs,
+                Math.max(billed, 1),
+                spec.config().memorySize(),
+                Math.min(Math.max(env.peakMemoryMb(), 1), spec.config().memorySize()),
+                initMs < 0 ? -1 : PlatformLines.round2(initMs),
+                status,
+                errorType),
+            clock.instant()));
+    String tail = log.take();
+    if (!env.dead()) {
+      pool.release(env);
+    } else {
+      logs.remove(env.logStream());
+    }
+    return new InvocationOutcome(payload, functionError, spec.version(), tail);
+  }
+
+  private InvocationOutcome initFailed(
+      ExecutionEnvironment env,
+      InvocationLog log,
+      PlatformLines lines,
+      EnvironmentSpec spec,
+      String requestId,
+      Exception failure) {
+    Throwable cause = failure.getCause() == null ? failure : failure.getCause();
+    double initMs = (System.nanoTime() - env.startNanos()) / 1e6;
+    pool.end(env);
+    logs.remove(env.logStream());
+    byte[] payload;
+    String errorType;
+    if (cause instanceof InitErrorException init) {
+      errorType = init.errorType();
+      payload = init.body().getBytes(StandardCharsets.UTF_8);
+    } else if (cause instanceof EnvironmentStartException start) {
+      errorType = "Runtime.ExitError";
+      payload = errorJson(errorType, "RequestId: " + requestId + " Error: " + start.getMessage());
+    } else {
+      errorType = "Sandbox.Timedout";
+      payload = errorJson(errorType, "RequestId: " + requestId + " Error: Init phase timed out");
+    }
+    log.line(lines.initReport(initMs, errorType));
+    log.line(lines.start(requestId, spec.version(), clock.instant()));
+    log.line(lines.end(requestId));
+    log.line(
+        lines.report(
+            new PlatformLines.Report(
+                requestId,
+                0,
+                (long) Math.ceil(initMs),
+                spec.config().memorySize(),
+                Math.max(env.peakMemoryMb(), 1),
+                PlatformLines.round2(initMs),
+                "error",
+                errorType),
+            clock.instant()));
+    return new InvocationOutcome(payload, "Unhandled", spec.version(), log.take());
+  }
+
+  private static byte[] errorJson(String type, String message) {
+    var node = io.powertune.platform.http.JsonProtocol.MAPPER.createObjectNode();
+    node.put("errorType", type).put("errorMessage", message);
+    return node.toString().getBytes(StandardCharsets.UTF_8);
+  }
+}

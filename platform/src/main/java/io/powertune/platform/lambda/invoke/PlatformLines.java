@@ -1,0 +1,140 @@
+package io.powertune.platform.lambda.invoke;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.powertune.platform.http.JsonProtocol;
+import java.time.Instant;
+import java.util.Locale;
+
+/** Lambda's platform log lines, in the Text format or as JSON records. */
+final class PlatformLines {
+
+  /**
+   * The figures of a REPORT line.
+   *
+   * @param requestId the invocation
+   * @param durationMs Duration
+   * @param billedMs Billed Duration
+   * @param memorySizeMb Memory Size
+   * @param maxMemoryUsedMb Max Memory Used
+   * @param initDurationMs Init Duration, or negative when warm
+   * @param status null, {@code timeout} or {@code error}
+   * @param errorType with status error, e.g. {@code Runtime.ExitError}
+   */
+  record Report(
+      String requestId,
+      double durationMs,
+      long billedMs,
+      int memorySizeMb,
+      int maxMemoryUsedMb,
+      double initDurationMs,
+      String status,
+      String errorType) {}
+
+  private final boolean json;
+
+  PlatformLines(String logFormat) {
+    this.json = logFormat.equals("JSON");
+  }
+
+  String initStart(String runtime, String region, Instant now) {
+    String arn = "arn:aws:lambda:" + region + "::runtime:" + runtime;
+    if (json) {
+      ObjectNode record = record();
+      record
+          .put("initializationType", "on-demand")
+          .put("phase", "init")
+          .put("runtimeVersion", runtime)
+          .put("runtimeVersionArn", arn);
+      return envelope(now, "platform.initStart", record);
+    }
+    return "INIT_START Runtime Version: " + runtime + "\tRuntime Version ARN: " + arn;
+  }
+
+  String start(String requestId, String version, Instant now) {
+    if (json) {
+      ObjectNode record = record();
+      record.put("requestId", requestId).put("version", version);
+      return envelope(now, "platform.start", record);
+    }
+    return "START RequestId: " + requestId + " Version: " + version;
+  }
+
+  /** Text only: JSON format has no END record. */
+  String end(String requestId) {
+    return json ? null : "END RequestId: " + requestId;
+  }
+
+  String report(Report r, Instant now) {
+    if (json) {
+      ObjectNode record = record();
+      record.put("requestId", r.requestId());
+      ObjectNode metrics = record.putObject("metrics");
+      metrics
+          .put("durationMs", round2(r.durationMs()))
+          .put("billedDurationMs", r.billedMs())
+          .put("memorySizeMB", r.memorySizeMb())
+          .put("maxMemoryUsedMB", r.maxMemoryUsedMb());
+      if (r.initDurationMs() >= 0) {
+        metrics.put("initDurationMs", round2(r.initDurationMs()));
+      }
+      record.put("status", r.status() == null ? "success" : r.status());
+      if (r.errorType() != null) {
+        record.put("errorType", r.errorType());
+      }
+      return envelope(now, "platform.report", record);
+    }
+    StringBuilder line =
+        new StringBuilder("REPORT RequestId: ")
+            .append(r.requestId())
+            .append("\tDuration: ")
+            .append(format2(r.durationMs()))
+            .append(" ms\tBilled Duration: ")
+            .append(r.billedMs())
+            .append(" ms\tMemory Size: ")
+            .append(r.memorySizeMb())
+            .append(" MB\tMax Memory Used: ")
+            .append(r.maxMemoryUsedMb())
+            .append(" MB\t");
+    if (r.initDurationMs() >= 0) {
+      line.append("Init Duration: ").append(format2(r.initDurationMs())).append(" ms\t");
+    }
+    if (r.status() != null) {
+      line.append("Status: ").append(r.status());
+      if (r.errorType() != null) {
+        line.append("\tError Type: ").append(r.errorType());
+      }
+    }
+    return line.toString();
+  }
+
+  /** The line a timed-out invocation gets, in both formats. */
+  static String timedOut(String requestId, int timeoutSeconds, Instant now) {
+    return now + " " + requestId + " Task timed out after " + format2(timeoutSeconds) + " seconds";
+  }
+
+  String initReport(double initDurationMs, String errorType) {
+    return "INIT_REPORT Init Duration: "
+        + format2(initDurationMs)
+        + " ms\tPhase: init\tStatus: error\tError Type: "
+        + errorType;
+  }
+
+  /** Rounds to the two decimals a REPORT line shows. */
+  static double round2(double ms) {
+    return Math.round(ms * 100) / 100.0;
+  }
+
+  static String format2(double value) {
+    return String.format(Locale.ROOT, "%.2f", value);
+  }
+
+  private static ObjectNode record() {
+    return JsonProtocol.MAPPER.createObjectNode();
+  }
+
+  private static String envelope(Instant now, String type, ObjectNode record) {
+    ObjectNode node = JsonProtocol.MAPPER.createObjectNode();
+    node.put("time", now.toString()).put("type", type).set("record", record);
+    return node.toString();
+  }
+}

@@ -1,0 +1,127 @@
+package io.powertune.platform.logs;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.powertune.platform.http.JsonProtocol;
+import io.powertune.platform.store.LogStore;
+import io.powertune.platform.store.LogStore.Scope;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/** GetLogEvents and FilterLogEvents: paging through stored events with opaque tokens. */
+final class LogEventsQuery {
+
+  private static final int PAGE = 1000;
+
+  private final LogStore store;
+
+  LogEventsQuery(LogStore store) {
+    this.store = store;
+  }
+
+  /**
+   * GetLogEvents. Tokens are {@code f/<id>} (events after id) and {@code b/<id>} (events before
+   * id); at the end the token sent comes back unchanged, as AWS does.
+   */
+  JsonNode get(Scope scope, String group, ObjectNode body) {
+    String stream = body.path("logStreamName").asText("");
+    if (!store.streamExists(scope, group, stream)) {
+      throw LogsErrors.streamNotFound();
+    }
+    int limit = Math.min(Math.max(body.path("limit").asInt(10_000), 1), 10_000);
+    long start = body.path("startTime").asLong(0);
+    long end = body.has("endTime") ? body.path("endTime").asLong() : Long.MAX_VALUE;
+    String token = body.path("nextToken").asText("");
+    boolean forward =
+        token.startsWith("f/") || (token.isEmpty() && body.path("startFromHead").asBoolean(false));
+    long tokenId = token.length() > 2 ? parseId(token) : -1;
+    long after = forward && tokenId >= 0 ? tokenId : 0;
+    long before = !forward && tokenId >= 0 ? tokenId : Long.MAX_VALUE;
+    List<LogEvent> page =
+        store.events(scope, group, stream, after, before, start, end, limit, !forward);
+    ObjectNode result = JsonProtocol.MAPPER.createObjectNode();
+    ArrayNode array = result.putArray("events");
+    for (LogEvent e : page) {
+      array
+          .addObject()
+          .put("timestamp", e.timestamp())
+          .put("message", e.message())
+          .put("ingestionTime", e.ingestionTime());
+    }
+    long first = page.isEmpty() ? (tokenId >= 0 ? tokenId : after) : page.get(0).id();
+    long last = page.isEmpty() ? (tokenId >= 0 ? tokenId : after) : page.get(page.size() - 1).id();
+    result.put(
+        "nextForwardToken", page.isEmpty() && forward ? orEmpty(token, "f/" + last) : "f/" + last);
+    result.put(
+        "nextBackwardToken",
+        page.isEmpty() && !forward ? orEmpty(token, "b/" + first) : "b/" + first);
+    return result;
+  }
+
+  /** FilterLogEvents over the group's streams, in insertion order; {@code nextToken} is an id. */
+  JsonNode filter(Scope scope, String group, ObjectNode body) {
+    Set<String> names = new HashSet<>();
+    body.path("logStreamNames").forEach(n -> names.add(n.asText()));
+    String prefix = body.path("logStreamNamePrefix").asText("");
+    FilterPattern pattern = FilterPattern.parse(body.path("filterPattern").asText(""));
+    int limit = Math.min(Math.max(body.path("limit").asInt(10_000), 1), 10_000);
+    long start = body.path("startTime").asLong(0);
+    long end = body.has("endTime") ? body.path("endTime").asLong() : Long.MAX_VALUE;
+    long after = body.has("nextToken") ? parseId(body.path("nextToken").asText()) : 0;
+    ObjectNode result = JsonProtocol.MAPPER.createObjectNode();
+    ArrayNode array = result.putArray("events");
+    boolean more = true;
+    while (array.size() < limit && more) {
+      List<LogEvent> page =
+          store.events(scope, group, null, after, Long.MAX_VALUE, start, end, PAGE, false);
+      more = page.size() == PAGE;
+      for (LogEvent e : page) {
+        after = e.id();
+        if ((names.isEmpty() || names.contains(e.stream()))
+            && e.stream().startsWith(prefix)
+            && pattern.matches(e.message())) {
+          array
+              .addObject()
+              .put("logStreamName", e.stream())
+              .put("timestamp", e.timestamp())
+              .put("message", e.message())
+              .put("ingestionTime", e.ingestionTime())
+              .put("eventId", Long.toString(e.id()));
+          if (array.size() == limit) {
+            more = more || e != page.get(page.size() - 1);
+            break;
+          }
+        }
+      }
+    }
+    if (more) {
+      result.put("nextToken", Long.toString(after));
+    }
+    boolean complete = !more;
+    ArrayNode searched = result.putArray("searchedLogStreams");
+    store.streams(scope, group).stream()
+        .filter(s -> (names.isEmpty() || names.contains(s.name())) && s.name().startsWith(prefix))
+        .forEach(
+            s ->
+                searched
+                    .addObject()
+                    .put("logStreamName", s.name())
+                    .put("searchedCompletely", complete));
+    return result;
+  }
+
+  private static String orEmpty(String token, String fallback) {
+    return token.isEmpty() ? fallback : token;
+  }
+
+  private static long parseId(String token) {
+    try {
+      return Long.parseLong(
+          token.startsWith("f/") || token.startsWith("b/") ? token.substring(2) : token);
+    } catch (NumberFormatException e) {
+      throw LogsErrors.invalid("The specified nextToken is invalid.");
+    }
+  }
+}

@@ -1,0 +1,10 @@
+package io.powertune.platform.logs;
+
+/**
+ * A log group.
+ *
+ * @param name the group name
+ * @param creationTime ms since the epoch
+ * @param storedBytes UTF-8 bytes of its messages
+ */
+public record LogGroupInfo(String name, long creationTime, long storedBytes) {}

@@ -1,0 +1,92 @@
+package io.powertune.platform.logs;
+
+import io.powertune.platform.store.LogStore;
+import io.powertune.platform.store.LogStore.NewEvent;
+import io.powertune.platform.store.LogStore.Scope;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Lambda's writes to CloudWatch Logs: lines are queued and stored in batches by a background
+ * thread, so invocations never wait for the database. {@link #flush} and {@link #close} store what
+ * is queued.
+ */
+public final class LogWriter implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(LogWriter.class);
+
+  private record Line(Scope scope, String group, String stream, NewEvent event) {}
+
+  private record Target(Scope scope, String group, String stream) {}
+
+  private final LogStore store;
+  private final Clock clock;
+  private final LinkedBlockingQueue<Line> queue = new LinkedBlockingQueue<>();
+  private final Thread thread;
+  private volatile boolean running = true;
+
+  public LogWriter(LogStore store, Clock clock) {
+    this.store = store;
+    this.clock = clock;
+    this.thread = new Thread(this::loop, "log-writer");
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  /** Queues one line, stamped now. */
+  public void write(Scope scope, String group, String stream, String message) {
+    queue.add(new Line(scope, group, stream, new NewEvent(clock.millis(), message)));
+  }
+
+  /** Stores everything queued so far. */
+  public synchronized void flush() {
+    List<Line> batch = new ArrayList<>();
+    queue.drainTo(batch);
+    Map<Target, List<NewEvent>> byStream = new LinkedHashMap<>();
+    for (Line line : batch) {
+      byStream
+          .computeIfAbsent(
+              new Target(line.scope(), line.group(), line.stream()), t -> new ArrayList<>())
+          .add(line.event());
+    }
+    byStream.forEach(
+        (t, events) ->
+            store.append(t.scope(), t.group(), t.stream(), events, clock.millis(), true));
+  }
+
+  private void loop() {
+    while (running) {
+      try {
+        Line first = queue.poll(50, TimeUnit.MILLISECONDS);
+        if (first != null) {
+          queue.add(first);
+          flush();
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      } catch (RuntimeException e) {
+        LOG.warn("storing log events failed", e);
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    running = false;
+    thread.interrupt();
+    try {
+      thread.join(1000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    flush();
+  }
+}

@@ -1,0 +1,196 @@
+package io.powertune.platform.runtime;
+
+import io.powertune.platform.auth.PlatformCredentials;
+import io.powertune.platform.lambda.model.FunctionKey;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Warm execution environments per function version, started on demand, reused one invocation at a
+ * time, and reaped after they idle for too long.
+ */
+public final class EnvironmentPool implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(EnvironmentPool.class);
+  private static final DateTimeFormatter STREAM_DATE =
+      DateTimeFormatter.ofPattern("yyyy/MM/dd").withZone(ZoneOffset.UTC);
+
+  /** An environment taken for one invocation. */
+  public record Lease(ExecutionEnvironment env, boolean cold) {}
+
+  private final Server server;
+  private final RuntimeApiHandler runtimeApi;
+  private final Path runtimesDir;
+  private final Path tmpRoot;
+  private final PlatformCredentials credentials;
+  private final Clock clock;
+  private final Duration idleTimeout;
+  private final SecureRandom random = new SecureRandom();
+  private final Map<String, Deque<ExecutionEnvironment>> idle = new ConcurrentHashMap<>();
+  private final Set<ExecutionEnvironment> all = ConcurrentHashMap.newKeySet();
+  private final Map<ExecutionEnvironment, ServerConnector> connectors = new ConcurrentHashMap<>();
+  private final ScheduledExecutorService reaper =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "environment-reaper");
+            t.setDaemon(true);
+            return t;
+          });
+
+  public EnvironmentPool(
+      Server server,
+      RuntimeApiHandler runtimeApi,
+      Path runtimesDir,
+      Path tmpRoot,
+      PlatformCredentials credentials,
+      Clock clock,
+      Duration idleTimeout) {
+    this.server = server;
+    this.runtimeApi = runtimeApi;
+    this.runtimesDir = runtimesDir;
+    this.tmpRoot = tmpRoot;
+    this.credentials = credentials;
+    this.clock = clock;
+    this.idleTimeout = idleTimeout;
+    long period = Math.max(1, Math.min(idleTimeout.toMillis() / 2, 1000));
+    reaper.scheduleWithFixedDelay(this::reap, period, period, TimeUnit.MILLISECONDS);
+  }
+
+  /**
+   * A warm environment for the spec, or a new one (cold) whose output goes to the sink {@code
+   * initSink} makes for its log stream's name.
+   */
+  public Lease acquire(
+      EnvironmentSpec spec, java.util.function.Function<String, OutputSink> initSink) {
+    Deque<ExecutionEnvironment> queue = idle.get(spec.poolKey());
+    if (queue != null) {
+      synchronized (queue) {
+        while (!queue.isEmpty()) {
+          ExecutionEnvironment env = queue.pollLast();
+          if (!env.dead() && !env.retired()) {
+            return new Lease(env, false);
+          }
+        }
+      }
+    }
+    return new Lease(spawn(spec, initSink), true);
+  }
+
+  /** Returns an environment after an invocation; a dead or retired one is ended instead. */
+  public void release(ExecutionEnvironment env) {
+    if (env.dead() || env.retired()) {
+      end(env);
+      return;
+    }
+    Deque<ExecutionEnvironment> queue =
+        idle.computeIfAbsent(env.spec().poolKey(), k -> new ArrayDeque<>());
+    synchronized (queue) {
+      queue.addLast(env);
+    }
+  }
+
+  /** Ends an environment at once (after a timeout, crash or init failure). */
+  public void end(ExecutionEnvironment env) {
+    env.kill();
+    all.remove(env);
+    ServerConnector connector = connectors.remove(env);
+    if (connector != null) {
+      runtimeApi.unregister(connector.getLocalPort());
+      try {
+        connector.stop();
+      } catch (Exception e) {
+        LOG.debug("stopping a runtime connector failed", e);
+      }
+      server.removeConnector(connector);
+    }
+  }
+
+  /** No environment of this version serves again; idle ones end now, busy ones after their call. */
+  public void retire(FunctionKey key, String version) {
+    for (ExecutionEnvironment env : all) {
+      if (env.spec().key().equals(key) && env.spec().version().equals(version)) {
+        env.retire();
+      }
+    }
+    reapWhere(ExecutionEnvironment::retired);
+  }
+
+  /** Environments alive now. */
+  public List<ExecutionEnvironment> environments() {
+    return List.copyOf(all);
+  }
+
+  private ExecutionEnvironment spawn(
+      EnvironmentSpec spec, java.util.function.Function<String, OutputSink> initSink) {
+    byte[] bytes = new byte[16];
+    random.nextBytes(bytes);
+    String id = HexFormat.of().formatHex(bytes);
+    String stream = STREAM_DATE.format(clock.instant()) + "/[" + spec.version() + "]" + id;
+    ExecutionEnvironment env =
+        new ExecutionEnvironment(id, spec, stream, tmpRoot.resolve(id), clock.millis());
+    ServerConnector connector = new ServerConnector(server, 0, 1);
+    connector.setHost("127.0.0.1");
+    connector.setPort(0);
+    server.addConnector(connector);
+    try {
+      connector.start();
+    } catch (Exception e) {
+      server.removeConnector(connector);
+      throw new EnvironmentStartException("cannot open a Runtime API port: " + e.getMessage(), e);
+    }
+    runtimeApi.register(connector.getLocalPort(), env);
+    connectors.put(env, connector);
+    all.add(env);
+    String api = "127.0.0.1:" + connector.getLocalPort();
+    env.start(
+        RuntimeLaunch.command(spec, runtimesDir),
+        RuntimeLaunch.environment(spec, api, stream, credentials, tmpRoot.resolve(id)),
+        initSink.apply(stream),
+        this::end);
+    return env;
+  }
+
+  private void reap() {
+    long now = System.nanoTime();
+    reapWhere(env -> env.dead() || now - env.lastUsedNanos() > idleTimeout.toNanos());
+  }
+
+  private void reapWhere(java.util.function.Predicate<ExecutionEnvironment> condition) {
+    for (Deque<ExecutionEnvironment> queue : idle.values()) {
+      synchronized (queue) {
+        queue.removeIf(
+            env -> {
+              if (condition.test(env)) {
+                end(env);
+                return true;
+              }
+              return false;
+            });
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    reaper.shutdownNow();
+    all.forEach(this::end);
+  }
+}

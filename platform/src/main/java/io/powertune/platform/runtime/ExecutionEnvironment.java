@@ -1,0 +1,246 @@
+package io.powertune.platform.runtime;
+
+import io.powertune.platform.runtime.RuntimeResult.EnvironmentFailure;
+import io.powertune.platform.runtime.RuntimeResult.Kind;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+
+/**
+ * One execution environment: an OS process running a runtime that fetches invocations from its own
+ * Runtime API endpoint, one at a time.
+ */
+public final class ExecutionEnvironment {
+
+  private final String id;
+  private final EnvironmentSpec spec;
+  private final String logStream;
+  private final Path tmpDir;
+  private final long startNanos;
+  private final long startEpochMs;
+  private final CompletableFuture<Long> initialized = new CompletableFuture<>();
+  private final Object lock = new Object();
+  private Process process;
+  private OutputPump pump;
+  private Invocation pending;
+  private Invocation current;
+  private NextResponder parked;
+  private long deliveredNanos;
+  private volatile boolean dead;
+  private volatile boolean retired;
+  private volatile long lastUsedNanos;
+
+  ExecutionEnvironment(
+      String id, EnvironmentSpec spec, String logStream, Path tmpDir, long startEpochMs) {
+    this.id = id;
+    this.spec = spec;
+    this.logStream = logStream;
+    this.tmpDir = tmpDir;
+    this.startNanos = System.nanoTime();
+    this.startEpochMs = startEpochMs;
+    this.lastUsedNanos = startNanos;
+  }
+
+  /**
+   * Starts the runtime process; its output goes to {@code initSink} until an invocation starts. The
+   * output travels through a named pipe the platform reads itself, so it can tell when everything
+   * written so far has been read (a process pipe's stream cannot be polled while a read waits).
+   */
+  void start(
+      List<String> command,
+      Map<String, String> env,
+      OutputSink initSink,
+      Consumer<ExecutionEnvironment> onExit) {
+    ProcessBuilder builder = new ProcessBuilder(command).directory(spec.codeDir().toFile());
+    builder.environment().clear();
+    builder.environment().putAll(env);
+    try {
+      Files.createDirectories(tmpDir);
+      Path fifo = tmpDir.resolve(".output");
+      OutputPipe pipe = OutputPipe.create(fifo);
+      builder.redirectOutput(fifo.toFile()).redirectErrorStream(true);
+      process = builder.start();
+      pump = new OutputPump(pipe, initSink);
+    } catch (IOException e) {
+      dead = true;
+      initialized.completeExceptionally(
+          new EnvironmentStartException(
+              "cannot start " + command.get(0) + ": " + e.getMessage(), e));
+      return;
+    }
+    try {
+      process.getOutputStream().close();
+    } catch (IOException e) {
+      // stdin is not used
+    }
+    Thread reader = new Thread(pump, "env-output-" + id);
+    reader.setDaemon(true);
+    reader.start();
+    process.onExit().thenRun(() -> exited(onExit));
+  }
+
+  private void exited(Consumer<ExecutionEnvironment> onExit) {
+    pump.drain();
+    pump.close();
+    dead = true;
+    int status = process.exitValue();
+    String reason =
+        status == 0
+            ? "Runtime exited without providing a reason"
+            : "Runtime exited with error: exit status " + status;
+    Invocation failed;
+    synchronized (lock) {
+      failed = current != null ? current : pending;
+      current = null;
+      pending = null;
+    }
+    if (!initialized.isDone()) {
+      initialized.completeExceptionally(new EnvironmentStartException(reason, null));
+    }
+    if (failed != null) {
+      failed
+          .result()
+          .complete(
+              new EnvironmentFailure(
+                  Kind.EXIT,
+                  "Runtime.ExitError",
+                  "RequestId: " + failed.requestId() + " Error: " + reason,
+                  System.nanoTime()));
+    }
+    onExit.accept(this);
+  }
+
+  /** Called for each {@code next}: the first one ends the init phase. */
+  void next(NextResponder responder) {
+    initialized.complete(System.nanoTime());
+    Invocation ready;
+    synchronized (lock) {
+      ready = pending;
+      if (ready == null) {
+        parked = responder;
+        return;
+      }
+      pending = null;
+      current = ready;
+      deliveredNanos = System.nanoTime();
+    }
+    responder.respond(ready);
+  }
+
+  /** Hands an invocation to the runtime; its outcome completes {@code invocation.result()}. */
+  public void deliver(Invocation invocation) {
+    NextResponder responder;
+    synchronized (lock) {
+      responder = parked;
+      if (responder == null) {
+        pending = invocation;
+        return;
+      }
+      parked = null;
+      current = invocation;
+      deliveredNanos = System.nanoTime();
+    }
+    responder.respond(invocation);
+  }
+
+  /** The runtime answered {@code requestId}; false when it is not the current invocation. */
+  boolean complete(String requestId, RuntimeResult result) {
+    Invocation done;
+    synchronized (lock) {
+      if (current == null || !current.requestId().equals(requestId)) {
+        return false;
+      }
+      done = current;
+      current = null;
+    }
+    pump.drain();
+    lastUsedNanos = System.nanoTime();
+    return done.result().complete(result);
+  }
+
+  /** The runtime reported an init error: the environment is torn down. */
+  void initError(String errorType, byte[] body) {
+    String message = new String(body, StandardCharsets.UTF_8);
+    initialized.completeExceptionally(new InitErrorException(errorType, message));
+    kill();
+  }
+
+  /** Ends the process (and its children). */
+  public void kill() {
+    dead = true;
+    if (process != null) {
+      process.descendants().forEach(ProcessHandle::destroyForcibly);
+      process.destroyForcibly();
+    }
+    try (var files = Files.walk(tmpDir)) {
+      files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException | UncheckedIOException e) {
+      // best effort: a leftover temp dir is harmless
+    }
+  }
+
+  /** Completes with the nanoTime of the first {@code next} request, or fails if init failed. */
+  public CompletableFuture<Long> initialized() {
+    return initialized;
+  }
+
+  public long startNanos() {
+    return startNanos;
+  }
+
+  public long startEpochMs() {
+    return startEpochMs;
+  }
+
+  /** The nanoTime the current invocation was handed to the runtime. */
+  public long deliveredNanos() {
+    synchronized (lock) {
+      return deliveredNanos;
+    }
+  }
+
+  public void sink(OutputSink sink) {
+    if (pump != null) {
+      pump.sink(sink);
+    }
+  }
+
+  /** Peak resident memory of the process tree so far, in MB, from /proc (0 when unknown). */
+  public int peakMemoryMb() {
+    return process == null ? 0 : ProcessMemory.peakMb(process.toHandle());
+  }
+
+  public String id() {
+    return id;
+  }
+
+  public EnvironmentSpec spec() {
+    return spec;
+  }
+
+  public String logStream() {
+    return logStream;
+  }
+
+  public boolean dead() {
+    return dead;
+  }
+
+  public boolean retired() {
+    return retired;
+  }
+
+  void retire() {
+    retired = true;
+  }
+
+  long lastUsedNanos() {
+    return lastUsedNanos;
+  }
+}

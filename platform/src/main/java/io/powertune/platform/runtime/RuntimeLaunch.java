@@ -1,0 +1,76 @@
+package io.powertune.platform.runtime;
+
+import io.powertune.platform.auth.PlatformCredentials;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The command and environment variables that start a runtime process, as Lambda sets them. */
+final class RuntimeLaunch {
+
+  private RuntimeLaunch() {}
+
+  static List<String> command(EnvironmentSpec spec, Path runtimesDir) {
+    String runtime = spec.config().runtime();
+    if (runtime.startsWith("python")) {
+      return List.of("python3", "-u", runtimesDir.resolve("python-bootstrap.py").toString());
+    }
+    if (runtime.startsWith("nodejs")) {
+      return List.of("node", runtimesDir.resolve("node-bootstrap.mjs").toString());
+    }
+    if (runtime.startsWith("java")) {
+      return List.of(
+          "java",
+          "-XX:+TieredCompilation",
+          "-XX:TieredStopAtLevel=1",
+          "-cp",
+          spec.codeDir()
+              + ":"
+              + spec.codeDir().resolve("lib")
+              + "/*:"
+              + runtimesDir.resolve("java")
+              + "/*",
+          "com.amazonaws.services.lambda.runtime.api.client.AWSLambda",
+          spec.config().handler());
+    }
+    return List.of(spec.codeDir().resolve("bootstrap").toString());
+  }
+
+  static Map<String, String> environment(
+      EnvironmentSpec spec,
+      String runtimeApi,
+      String logStream,
+      PlatformCredentials credentials,
+      Path tmpDir) {
+    Map<String, String> env = new HashMap<>(spec.config().environment());
+    String runtime = spec.config().runtime();
+    env.put("_HANDLER", spec.config().handler());
+    env.put("AWS_REGION", spec.key().region());
+    env.put("AWS_DEFAULT_REGION", spec.key().region());
+    if (!runtime.startsWith("provided")) {
+      env.put("AWS_EXECUTION_ENV", "AWS_Lambda_" + runtime);
+    }
+    env.put("AWS_LAMBDA_FUNCTION_NAME", spec.key().name());
+    env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", Integer.toString(spec.config().memorySize()));
+    env.put("AWS_LAMBDA_FUNCTION_VERSION", spec.version());
+    env.put("AWS_LAMBDA_INITIALIZATION_TYPE", "on-demand");
+    env.put("AWS_LAMBDA_LOG_GROUP_NAME", spec.config().logGroup());
+    env.put("AWS_LAMBDA_LOG_STREAM_NAME", logStream);
+    if (spec.config().logFormat().equals("JSON")) {
+      env.put("AWS_LAMBDA_LOG_FORMAT", "JSON");
+    }
+    env.put("AWS_LAMBDA_RUNTIME_API", runtimeApi);
+    env.put("AWS_ACCESS_KEY_ID", credentials.accessKeyId());
+    env.put("AWS_SECRET_ACCESS_KEY", credentials.secretAccessKey());
+    env.put("LAMBDA_TASK_ROOT", spec.codeDir().toString());
+    env.put("LAMBDA_RUNTIME_DIR", spec.codeDir().toString());
+    env.put("TZ", ":UTC");
+    env.put("LANG", "en_US.UTF-8");
+    env.put("TMPDIR", tmpDir.toString());
+    env.put("HOME", tmpDir.toString());
+    env.put("PATH", System.getenv().getOrDefault("PATH", "/usr/local/bin:/usr/bin:/bin"));
+    env.put("PYTHONDONTWRITEBYTECODE", "1");
+    return env;
+  }
+}

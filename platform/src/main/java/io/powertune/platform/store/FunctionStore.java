@@ -1,0 +1,284 @@
+package io.powertune.platform.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.powertune.platform.lambda.model.AliasConfig;
+import io.powertune.platform.lambda.model.FunctionConfig;
+import io.powertune.platform.lambda.model.FunctionKey;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/** Functions, their versions, aliases, code and reserved concurrency, in SQLite. */
+public final class FunctionStore {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String LATEST = "$LATEST";
+  private static final String WHERE = " WHERE account = ? AND region = ? AND name = ?";
+
+  private final Database db;
+
+  public FunctionStore(Database db) {
+    this.db = db;
+  }
+
+  public boolean exists(FunctionKey key) {
+    return db.transaction(c -> !column(c, "SELECT 1 FROM functions" + WHERE, key).isEmpty());
+  }
+
+  /** Creates the function with its {@code $LATEST} configuration; false when the name is taken. */
+  public boolean create(FunctionKey key, FunctionConfig latest) {
+    return db.transaction(
+        c -> {
+          if (!column(c, "SELECT 1 FROM functions" + WHERE, key).isEmpty()) {
+            return false;
+          }
+          update(c, "INSERT INTO functions (account, region, name) VALUES (?, ?, ?)", key);
+          putVersion(c, key, LATEST, latest);
+          return true;
+        });
+  }
+
+  public Optional<FunctionConfig> version(FunctionKey key, String version) {
+    return db.transaction(
+        c ->
+            first(
+                    column(
+                        c,
+                        "SELECT config FROM versions" + WHERE + " AND version = ?",
+                        key,
+                        version))
+                .map(json -> read(json, FunctionConfig.class)));
+  }
+
+  public void putVersion(FunctionKey key, String version, FunctionConfig config) {
+    db.transaction(c -> putVersion(c, key, version, config));
+  }
+
+  /** Allocates the next version number; numbers are never reused. */
+  public int nextVersionNumber(FunctionKey key) {
+    return db.transaction(
+        c -> {
+          update(c, "UPDATE functions SET last_version = last_version + 1" + WHERE, key);
+          return Integer.parseInt(
+              column(c, "SELECT last_version FROM functions" + WHERE, key).get(0));
+        });
+  }
+
+  /** Version names, {@code $LATEST} first, then numbers ascending. */
+  public List<String> versions(FunctionKey key) {
+    return db.transaction(
+        c -> {
+          List<String> versions = column(c, "SELECT version FROM versions" + WHERE, key);
+          versions.sort(
+              Comparator.comparing((String v) -> !v.equals(LATEST))
+                  .thenComparingLong(v -> v.equals(LATEST) ? 0 : Long.parseLong(v)));
+          return versions;
+        });
+  }
+
+  /** The functions of an account and region, sorted by name. */
+  public List<FunctionKey> functions(String account, String region) {
+    return db.transaction(
+        c -> {
+          try (PreparedStatement s =
+              c.prepareStatement(
+                  "SELECT name FROM functions WHERE account = ? AND region = ? ORDER BY name")) {
+            s.setString(1, account);
+            s.setString(2, region);
+            return strings(s).stream().map(n -> new FunctionKey(account, region, n)).toList();
+          }
+        });
+  }
+
+  public void deleteFunction(FunctionKey key) {
+    db.transaction(
+        c -> {
+          for (String table : List.of("functions", "versions", "aliases")) {
+            update(c, "DELETE FROM " + table + WHERE, key);
+          }
+          return null;
+        });
+  }
+
+  public void deleteVersion(FunctionKey key, String version) {
+    db.transaction(
+        c -> update(c, "DELETE FROM versions" + WHERE + " AND version = ?", key, version));
+  }
+
+  public Optional<AliasConfig> alias(FunctionKey key, String name) {
+    return db.transaction(
+        c ->
+            first(column(c, "SELECT config FROM aliases" + WHERE + " AND alias = ?", key, name))
+                .map(json -> read(json, AliasConfig.class)));
+  }
+
+  public void putAlias(FunctionKey key, AliasConfig alias) {
+    db.transaction(
+        c ->
+            update(
+                c,
+                "INSERT OR REPLACE INTO aliases (account, region, name, alias, config)"
+                    + " VALUES (?, ?, ?, ?, ?)",
+                key,
+                alias.name(),
+                write(alias)));
+  }
+
+  /** Deletes the alias; false when there was none. */
+  public boolean deleteAlias(FunctionKey key, String name) {
+    return db.transaction(
+        c -> update(c, "DELETE FROM aliases" + WHERE + " AND alias = ?", key, name) > 0);
+  }
+
+  public List<AliasConfig> aliases(FunctionKey key) {
+    return db.transaction(
+        c ->
+            column(c, "SELECT config FROM aliases" + WHERE + " ORDER BY alias", key).stream()
+                .map(json -> read(json, AliasConfig.class))
+                .toList());
+  }
+
+  /** Stores a deployment package once per SHA-256. */
+  public void putCode(String sha256, byte[] zip) {
+    db.transaction(
+        c -> {
+          try (PreparedStatement s =
+              c.prepareStatement("INSERT OR IGNORE INTO code (sha256, zip) VALUES (?, ?)")) {
+            s.setString(1, sha256);
+            s.setBytes(2, zip);
+            return s.executeUpdate();
+          }
+        });
+  }
+
+  public Optional<byte[]> code(String sha256) {
+    return db.transaction(
+        c -> {
+          try (PreparedStatement s = c.prepareStatement("SELECT zip FROM code WHERE sha256 = ?")) {
+            s.setString(1, sha256);
+            try (ResultSet rs = s.executeQuery()) {
+              return rs.next() ? Optional.of(rs.getBytes(1)) : Optional.<byte[]>empty();
+            }
+          }
+        });
+  }
+
+  public OptionalInt reservedConcurrency(FunctionKey key) {
+    return db.transaction(
+        c ->
+            first(column(c, "SELECT reserved_concurrency FROM functions" + WHERE, key))
+                .map(v -> OptionalInt.of(Integer.parseInt(v)))
+                .orElse(OptionalInt.empty()));
+  }
+
+  /** Sets, or with null removes, the function's reserved concurrency. */
+  public void setReservedConcurrency(FunctionKey key, Integer value) {
+    db.transaction(
+        c -> {
+          try (PreparedStatement s =
+              c.prepareStatement("UPDATE functions SET reserved_concurrency = ?" + WHERE)) {
+            if (value == null) {
+              s.setNull(1, Types.INTEGER);
+            } else {
+              s.setInt(1, value);
+            }
+            bind(s, 2, key);
+            return s.executeUpdate();
+          }
+        });
+  }
+
+  /** Sum of the reserved concurrency of every function of the account and region but one. */
+  public int reservedConcurrencyOfOthers(FunctionKey except) {
+    return db.transaction(
+        c ->
+            Integer.parseInt(
+                column(
+                        c,
+                        "SELECT COALESCE(SUM(reserved_concurrency), 0) FROM functions"
+                            + " WHERE account = ? AND region = ? AND name <> ?",
+                        except)
+                    .get(0)));
+  }
+
+  private static int putVersion(
+      Connection c, FunctionKey key, String version, FunctionConfig config) throws SQLException {
+    return update(
+        c,
+        "INSERT OR REPLACE INTO versions (account, region, name, version, config)"
+            + " VALUES (?, ?, ?, ?, ?)",
+        key,
+        version,
+        write(config));
+  }
+
+  private static Optional<String> first(List<String> values) {
+    return values.isEmpty() ? Optional.empty() : Optional.ofNullable(values.get(0));
+  }
+
+  /** The first column of every row, as strings (null for SQL NULL). */
+  private static List<String> column(Connection c, String sql, FunctionKey key, String... more)
+      throws SQLException {
+    try (PreparedStatement s = c.prepareStatement(sql)) {
+      bindAll(s, key, more);
+      return strings(s);
+    }
+  }
+
+  private static List<String> strings(PreparedStatement s) throws SQLException {
+    try (ResultSet rs = s.executeQuery()) {
+      List<String> values = new ArrayList<>();
+      while (rs.next()) {
+        values.add(rs.getString(1));
+      }
+      return values;
+    }
+  }
+
+  private static int update(Connection c, String sql, FunctionKey key, String... more)
+      throws SQLException {
+    try (PreparedStatement s = c.prepareStatement(sql)) {
+      bindAll(s, key, more);
+      return s.executeUpdate();
+    }
+  }
+
+  private static void bindAll(PreparedStatement s, FunctionKey key, String... more)
+      throws SQLException {
+    int next = bind(s, 1, key);
+    for (String value : more) {
+      s.setString(next++, value);
+    }
+  }
+
+  private static int bind(PreparedStatement s, int first, FunctionKey key) throws SQLException {
+    s.setString(first, key.account());
+    s.setString(first + 1, key.region());
+    s.setString(first + 2, key.name());
+    return first + 3;
+  }
+
+  private static String write(Object value) {
+    try {
+      return JSON.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static <T> T read(String json, Class<T> type) {
+    try {
+      return JSON.readValue(json, type);
+    } catch (JsonProcessingException e) {
+      throw new StoreException("corrupt record in the state database: " + e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,234 @@
+package io.powertune.platform.store;
+
+import io.powertune.platform.logs.LogEvent;
+import io.powertune.platform.logs.LogGroupInfo;
+import io.powertune.platform.logs.LogStreamInfo;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Log groups, streams and events, in SQLite, for one account and region at a time. */
+public final class LogStore {
+
+  /** Where a log group lives. */
+  public record Scope(String account, String region) {}
+
+  /** One event to store. */
+  public record NewEvent(long timestamp, String message) {}
+
+  private final Database db;
+
+  public LogStore(Database db) {
+    this.db = db;
+  }
+
+  /** Creates a group; false when it exists. */
+  public boolean createGroup(Scope scope, String group, long now) {
+    return db.transaction(c -> insertGroup(c, scope, group, now));
+  }
+
+  public boolean groupExists(Scope scope, String group) {
+    return db.transaction(
+        c ->
+            !strings(
+                    c,
+                    "SELECT 1 FROM log_groups WHERE account=? AND region=? AND name=?",
+                    scope,
+                    group)
+                .isEmpty());
+  }
+
+  /** Creates a stream in an existing group; false when it exists. */
+  public boolean createStream(Scope scope, String group, String stream, long now) {
+    return db.transaction(c -> insertStream(c, scope, group, stream, now));
+  }
+
+  public boolean streamExists(Scope scope, String group, String stream) {
+    return db.transaction(
+        c ->
+            !strings(
+                    c,
+                    "SELECT 1 FROM log_streams WHERE account=? AND region=? AND log_group=? AND name=?",
+                    scope,
+                    group,
+                    stream)
+                .isEmpty());
+  }
+
+  /** Stores events, creating the group and stream when {@code create} is set (Lambda's writes). */
+  public void append(
+      Scope scope, String group, String stream, List<NewEvent> events, long now, boolean create) {
+    db.transaction(
+        c -> {
+          if (create) {
+            insertGroup(c, scope, group, now);
+            insertStream(c, scope, group, stream, now);
+          }
+          try (PreparedStatement s =
+              c.prepareStatement(
+                  "INSERT INTO log_events (account, region, log_group, stream, timestamp, ingestion,"
+                      + " message) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+            for (NewEvent event : events) {
+              bind(s, scope, group, stream);
+              s.setLong(5, event.timestamp());
+              s.setLong(6, now);
+              s.setString(7, event.message());
+              s.addBatch();
+            }
+            s.executeBatch();
+          }
+          return null;
+        });
+  }
+
+  /** Groups whose names start with {@code prefix}, after {@code afterName}, sorted by name. */
+  public List<LogGroupInfo> groups(Scope scope, String prefix, String afterName, int limit) {
+    return db.transaction(
+        c -> {
+          try (PreparedStatement s =
+              c.prepareStatement(
+                  "SELECT g.name, g.created, (SELECT COALESCE(SUM(LENGTH(CAST(e.message AS BLOB))), 0)"
+                      + " FROM log_events e WHERE e.account=g.account AND e.region=g.region AND"
+                      + " e.log_group=g.name) FROM log_groups g WHERE g.account=? AND g.region=? AND"
+                      + " g.name >= ? AND g.name > ? ORDER BY g.name LIMIT ?")) {
+            bind(s, scope, prefix, afterName);
+            s.setInt(5, limit);
+            List<LogGroupInfo> groups = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+              while (rs.next() && rs.getString(1).startsWith(prefix)) {
+                groups.add(new LogGroupInfo(rs.getString(1), rs.getLong(2), rs.getLong(3)));
+              }
+            }
+            return groups;
+          }
+        });
+  }
+
+  /** Every stream of a group with its figures, sorted by name. */
+  public List<LogStreamInfo> streams(Scope scope, String group) {
+    return db.transaction(
+        c -> {
+          try (PreparedStatement s =
+              c.prepareStatement(
+                  "SELECT s.name, s.created, MIN(e.timestamp), MAX(e.timestamp), MAX(e.ingestion),"
+                      + " COALESCE(SUM(LENGTH(CAST(e.message AS BLOB))), 0) FROM log_streams s"
+                      + " LEFT JOIN log_events e ON e.account=s.account AND e.region=s.region AND"
+                      + " e.log_group=s.log_group AND e.stream=s.name WHERE s.account=? AND"
+                      + " s.region=? AND s.log_group=? GROUP BY s.name ORDER BY s.name")) {
+            bind(s, scope, group);
+            List<LogStreamInfo> streams = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+              while (rs.next()) {
+                streams.add(
+                    new LogStreamInfo(
+                        rs.getString(1),
+                        rs.getLong(2),
+                        rs.getLong(3),
+                        rs.getLong(4),
+                        rs.getLong(5),
+                        rs.getLong(6)));
+              }
+            }
+            return streams;
+          }
+        });
+  }
+
+  /**
+   * Events of one stream or of a whole group (stream null) with ids in (afterId, beforeId) and
+   * timestamps in [startTime, endTime), in id order; {@code newest} takes the last {@code limit}.
+   */
+  public List<LogEvent> events(
+      Scope scope,
+      String group,
+      String stream,
+      long afterId,
+      long beforeId,
+      long startTime,
+      long endTime,
+      int limit,
+      boolean newest) {
+    return db.transaction(
+        c -> {
+          String sql =
+              "SELECT id, stream, timestamp, ingestion, message FROM log_events WHERE account=? AND"
+                  + " region=? AND log_group=? AND (? IS NULL OR stream=?) AND id > ? AND id < ?"
+                  + " AND timestamp >= ? AND timestamp < ? ORDER BY id "
+                  + (newest ? "DESC" : "ASC")
+                  + " LIMIT ?";
+          try (PreparedStatement s = c.prepareStatement(sql)) {
+            bind(s, scope, group, stream);
+            s.setString(5, stream);
+            s.setLong(6, afterId);
+            s.setLong(7, beforeId);
+            s.setLong(8, startTime);
+            s.setLong(9, endTime);
+            s.setInt(10, limit);
+            List<LogEvent> events = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+              while (rs.next()) {
+                events.add(
+                    new LogEvent(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getLong(3),
+                        rs.getLong(4),
+                        rs.getString(5)));
+              }
+            }
+            if (newest) {
+              java.util.Collections.reverse(events);
+            }
+            return events;
+          }
+        });
+  }
+
+  private static boolean insertGroup(Connection c, Scope scope, String group, long now)
+      throws SQLException {
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "INSERT OR IGNORE INTO log_groups (account, region, name, created) VALUES (?, ?, ?, ?)")) {
+      bind(s, scope, group);
+      s.setLong(4, now);
+      return s.executeUpdate() > 0;
+    }
+  }
+
+  private static boolean insertStream(
+      Connection c, Scope scope, String group, String stream, long now) throws SQLException {
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "INSERT OR IGNORE INTO log_streams (account, region, log_group, name, created)"
+                + " VALUES (?, ?, ?, ?, ?)")) {
+      bind(s, scope, group, stream);
+      s.setLong(5, now);
+      return s.executeUpdate() > 0;
+    }
+  }
+
+  private static List<String> strings(Connection c, String sql, Scope scope, String... more)
+      throws SQLException {
+    try (PreparedStatement s = c.prepareStatement(sql)) {
+      bind(s, scope, more);
+      List<String> values = new ArrayList<>();
+      try (ResultSet rs = s.executeQuery()) {
+        while (rs.next()) {
+          values.add(rs.getString(1));
+        }
+      }
+      return values;
+    }
+  }
+
+  private static void bind(PreparedStatement s, Scope scope, String... more) throws SQLException {
+    s.setString(1, scope.account());
+    s.setString(2, scope.region());
+    for (int i = 0; i < more.length; i++) {
+      s.setString(3 + i, more[i]);
+    }
+  }
+}

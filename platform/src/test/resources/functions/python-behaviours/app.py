@@ -1,0 +1,61 @@
+"""Handlers that behave in every way an invocation can end, for the platform's tests."""
+import json
+import os
+import sys
+import time
+
+
+def echo(event, context):
+    print("echo line one")
+    print("echo line two")
+    return {
+        "event": event,
+        "requestId": context.aws_request_id,
+        "functionName": context.function_name,
+        "functionVersion": context.function_version,
+        "memory": context.memory_limit_in_mb,
+        "invokedArn": context.invoked_function_arn,
+        "clientContext": context.client_context,
+        "remainingMs": context.get_remaining_time_in_millis(),
+        "env": {k: v for k, v in os.environ.items() if k.startswith("AWS_") or k in ("_HANDLER", "LAMBDA_TASK_ROOT", "TZ", "GREETING")},
+    }
+
+
+def fail(event, context):
+    raise ValueError("something broke")
+
+
+def sleep(event, context):
+    time.sleep(event.get("seconds", 5))
+    return "woke up"
+
+
+def crash(event, context):
+    sys.stdout.flush()
+    os._exit(3)
+
+
+def big(event, context):
+    return "x" * (7 * 1024 * 1024)
+
+
+def chatty(event, context):
+    for i in range(event.get("lines", 200)):
+        print("line %d of a chatty function" % i)
+    return "done"
+
+
+COUNTER = {"calls": 0}
+
+
+def count(event, context):
+    COUNTER["calls"] += 1
+    return COUNTER["calls"]
+
+
+def flaky_event(event, context):
+    path = os.path.join(event["dir"], "attempts")
+    attempts = int(open(path).read()) if os.path.exists(path) else 0
+    with open(path, "w") as f:
+        f.write(str(attempts + 1))
+    raise RuntimeError("attempt %d failed" % (attempts + 1))
