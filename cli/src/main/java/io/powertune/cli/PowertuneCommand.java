@@ -11,5 +11,5 @@ import picocli.CommandLine.HelpCommand;
     description =
         "Finds the memory size at which a serverless function is cheapest, fastest or best"
             + " balanced.",
-    subcommands = {AnalyzeCommand.class, HelpCommand.class})
+    subcommands = {AnalyzeCommand.class, PlatformCommand.class, HelpCommand.class})
 public final class PowertuneCommand {}

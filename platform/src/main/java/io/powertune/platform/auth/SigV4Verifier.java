@@ -8,17 +8,16 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import software.amazon.awssdk.http.ContentStreamProvider;
 import software.amazon.awssdk.http.SdkHttpMethod;
 import software.amazon.awssdk.http.SdkHttpRequest;
-import software.amazon.awssdk.http.auth.aws.signer.AwsV4FamilyHttpSigner;
-import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
-import software.amazon.awssdk.http.auth.spi.signer.HttpSigner;
-import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
+import software.amazon.awssdk.http.auth.aws.internal.signer.CredentialScope;
+import software.amazon.awssdk.http.auth.aws.internal.signer.V4CanonicalRequest;
+import software.amazon.awssdk.http.auth.aws.internal.signer.util.SignerUtils;
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 
 /**
@@ -26,6 +25,9 @@ import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
  * SDK's own signer and comparing signatures in constant time.
  */
 public final class SigV4Verifier {
+
+  private static final org.slf4j.Logger LOG =
+      org.slf4j.LoggerFactory.getLogger(SigV4Verifier.class);
 
   private static final Pattern AUTHORIZATION =
       Pattern.compile(
@@ -37,7 +39,6 @@ public final class SigV4Verifier {
 
   private final PlatformCredentials credentials;
   private final Clock clock;
-  private final AwsV4HttpSigner signer = AwsV4HttpSigner.create();
 
   public SigV4Verifier(PlatformCredentials credentials, Clock clock) {
     this.credentials = credentials;
@@ -83,13 +84,21 @@ public final class SigV4Verifier {
       throw SignatureException.unknownKey(scope.accessKeyId());
     }
     Instant signedAt = signingTime(request.headers().get("x-amz-date"));
-    String expected = sign(request, scope, m.group(5), signedAt);
-    if (!MessageDigest.isEqual(
-        expected.getBytes(StandardCharsets.US_ASCII),
-        m.group(6).getBytes(StandardCharsets.US_ASCII))) {
-      throw SignatureException.mismatch();
+    byte[] sent = m.group(6).getBytes(StandardCharsets.US_ASCII);
+    for (String path : canonicalPaths(request.rawPath())) {
+      byte[] expected =
+          sign(request, path, scope, m.group(5), signedAt).getBytes(StandardCharsets.US_ASCII);
+      if (MessageDigest.isEqual(expected, sent)) {
+        return scope;
+      }
     }
-    return scope;
+    LOG.debug(
+        "signature mismatch: {} {} query={} signed={}",
+        request.method(),
+        request.rawPath(),
+        request.query(),
+        m.group(5));
+    throw SignatureException.mismatch();
   }
 
   private Instant signingTime(String amzDate) {
@@ -109,14 +118,31 @@ public final class SigV4Verifier {
     return signedAt;
   }
 
+  /**
+   * The paths a client may have signed: the path as sent, and for a path with a trailing slash also
+   * the path without it (botocore normalizes it away, the Java SDK keeps it).
+   */
+  private static List<String> canonicalPaths(String rawPath) {
+    if (rawPath.length() > 1 && rawPath.endsWith("/")) {
+      return List.of(rawPath, rawPath.substring(0, rawPath.length() - 1));
+    }
+    return List.of(rawPath);
+  }
+
+  /**
+   * The signature of the request as the client built it: its signed headers only, the canonical
+   * request and the signing key from the AWS SDK's own V4 code. The SDK's public signer cannot be
+   * used as it is, because it adds and signs {@code x-amz-content-sha256}, which other clients
+   * (botocore) do not.
+   */
   private String sign(
-      ReceivedRequest request, SignedScope scope, String signedHeaders, Instant at) {
+      ReceivedRequest request, String path, SignedScope scope, String signedHeaders, Instant at) {
     SdkHttpRequest.Builder http =
         SdkHttpRequest.builder()
             .method(SdkHttpMethod.fromValue(request.method()))
             .protocol("http")
             .host("localhost")
-            .encodedPath(request.rawPath());
+            .encodedPath(path);
     request.query().forEach(http::putRawQueryParameter);
     for (String name : signedHeaders.split(";")) {
       String value = request.headers().get(name);
@@ -125,18 +151,37 @@ public final class SigV4Verifier {
       }
       http.putHeader(name, value);
     }
-    SignedRequest signed =
-        signer.sign(
-            r ->
-                r.identity(
-                        AwsCredentialsIdentity.create(
-                            credentials.accessKeyId(), credentials.secretAccessKey()))
-                    .request(http.build())
-                    .payload(ContentStreamProvider.fromByteArrayUnsafe(request.body()))
-                    .putProperty(AwsV4HttpSigner.REGION_NAME, scope.region())
-                    .putProperty(AwsV4FamilyHttpSigner.SERVICE_SIGNING_NAME, scope.service())
-                    .putProperty(HttpSigner.SIGNING_CLOCK, Clock.fixed(at, ZoneOffset.UTC)));
-    String header = signed.request().firstMatchingHeader("Authorization").orElse("");
-    return header.substring(header.lastIndexOf('=') + 1);
+    String canonical =
+        new V4CanonicalRequest(
+                http.build(), contentHash(request), new V4CanonicalRequest.Options(true, true))
+            .getCanonicalRequestString();
+    CredentialScope credentialScope = new CredentialScope(scope.region(), scope.service(), at);
+    String stringToSign =
+        "AWS4-HMAC-SHA256\n"
+            + credentialScope.getDatetime()
+            + "\n"
+            + credentialScope.scope()
+            + "\n"
+            + SignerUtils.hashCanonicalRequest(canonical);
+    byte[] key =
+        SignerUtils.deriveSigningKey(
+            AwsCredentialsIdentity.create(credentials.accessKeyId(), credentials.secretAccessKey()),
+            credentialScope);
+    return HexFormat.of().formatHex(SignerUtils.computeSignature(stringToSign, key));
+  }
+
+  /**
+   * The payload hash the client signed: its x-amz-content-sha256 header, else the body's SHA-256.
+   */
+  private static String contentHash(ReceivedRequest request) {
+    String declared = request.headers().get("x-amz-content-sha256");
+    String actual = HexFormat.of().formatHex(SignerUtils.hash(request.body()));
+    if (declared == null || declared.equals("UNSIGNED-PAYLOAD")) {
+      return declared == null ? actual : declared;
+    }
+    if (!declared.equals(actual)) {
+      throw SignatureException.malformed("x-amz-content-sha256 does not match the request body.");
+    }
+    return declared;
   }
 }

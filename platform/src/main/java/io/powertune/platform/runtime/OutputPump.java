@@ -18,7 +18,8 @@ final class OutputPump implements Runnable {
   private final OutputPipe in;
   private final ByteArrayOutputStream partial = new ByteArrayOutputStream();
   private volatile OutputSink sink;
-  private volatile boolean busy;
+  private volatile long readChunks;
+  private volatile long handledChunks;
 
   OutputPump(OutputPipe in, OutputSink sink) {
     this.in = in;
@@ -35,9 +36,9 @@ final class OutputPump implements Runnable {
     try {
       int n;
       while ((n = in.read(buffer)) >= 0 && !in.closed()) {
-        busy = true;
+        readChunks++;
         split(buffer, n);
-        busy = false;
+        handledChunks++;
       }
     } catch (IOException e) {
       // the process is gone
@@ -46,7 +47,7 @@ final class OutputPump implements Runnable {
         sink.line(partial.toString(StandardCharsets.UTF_8));
         partial.reset();
       }
-      busy = false;
+      handledChunks = readChunks;
     }
   }
 
@@ -68,15 +69,26 @@ final class OutputPump implements Runnable {
     in.close();
   }
 
-  /** Waits (briefly, bounded) until every byte already written has been read and dispatched. */
+  /**
+   * Waits (briefly, bounded) until every byte already written has been read and handed on: nothing
+   * is left in the pipe and every chunk read has been split into lines. Quiet is confirmed twice, a
+   * few microseconds apart, to cover a read that has returned but not yet been counted.
+   */
   void drain() {
     long deadline = System.nanoTime() + DRAIN_LIMIT_NANOS;
+    int quietChecks = 0;
+    while (quietChecks < 2 && System.nanoTime() < deadline) {
+      boolean quiet = readChunks == handledChunks && available() == 0;
+      quietChecks = quiet ? quietChecks + 1 : 0;
+      LockSupport.parkNanos(quiet ? 30_000 : 20_000);
+    }
+  }
+
+  private int available() {
     try {
-      while ((busy || in.available() > 0) && System.nanoTime() < deadline) {
-        LockSupport.parkNanos(20_000);
-      }
+      return in.available();
     } catch (IOException e) {
-      // closed: nothing more to read
+      return 0;
     }
   }
 }

@@ -61,6 +61,7 @@ public final class InvocationRunner {
             stream -> {
               InvocationLog log =
                   new InvocationLog(writer, scope, spec.config().logGroup(), stream);
+              logs.put(stream, log);
               log.collect(false);
               log.line(
                   lines.initStart(spec.config().runtime(), spec.key().region(), clock.instant()));
