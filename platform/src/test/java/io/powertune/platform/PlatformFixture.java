@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -76,6 +77,17 @@ public final class PlatformFixture implements AutoCloseable {
         .region(region)
         .credentialsProvider(credentials())
         .httpClient(http)
+        .build();
+  }
+
+  /** A client that does not retry throttled or failed calls, to see the first answer. */
+  public LambdaClient lambdaWithoutRetries() {
+    return LambdaClient.builder()
+        .endpointOverride(endpoint())
+        .region(Region.US_EAST_1)
+        .credentialsProvider(credentials())
+        .httpClient(http)
+        .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
         .build();
   }
 
