@@ -46,7 +46,14 @@ public final class Platform implements AutoCloseable {
   public static final String ACCOUNT = "000000000000";
 
   private static final List<String> BOOTSTRAPS =
-      List.of("python-bootstrap.py", "node-bootstrap.mjs");
+      List.of(
+          "python-bootstrap.py",
+          "node-bootstrap.mjs",
+          "java/aws-lambda-java-runtime-interface-client.jar",
+          "java/aws-lambda-java-core.jar",
+          "java/aws-lambda-java-serialization.jar",
+          "java/utils-lite.jar",
+          "java/annotations.jar");
 
   private final Server server;
   private final Database database;
@@ -151,7 +158,7 @@ public final class Platform implements AutoCloseable {
   }
 
   private static Path installBootstraps(Path dir) throws IOException {
-    Files.createDirectories(dir);
+    Files.createDirectories(dir.resolve("java"));
     for (String name : BOOTSTRAPS) {
       try (InputStream in = Platform.class.getResourceAsStream("runtimes/" + name)) {
         if (in == null) {

@@ -71,6 +71,36 @@ class HelloRuntimesIT {
     assertThat(decode(cold.logResult())).contains("START RequestId: ").contains("END RequestId: ");
   }
 
+  @ParameterizedTest
+  @CsvSource({"hello-java17, java17", "hello-java21, java21"})
+  void helloJava_runsOnAmazonsRuntimeInterfaceClient(String name, String runtime) throws Exception {
+    SdkBytes jar =
+        SdkBytes.fromByteArray(
+            java.nio.file.Files.readAllBytes(
+                Path.of("..", "examples", "hello", "java", "target", "hello-java.jar")));
+    lambda.createFunction(
+        r ->
+            r.functionName(name)
+                .runtime(Runtime.fromValue(runtime))
+                .handler("example.Hello::handleRequest")
+                .role(PlatformFixture.ROLE)
+                .memorySize(512)
+                .timeout(30)
+                .code(c -> c.zipFile(jar)));
+    lambda.waiter().waitUntilFunctionActiveV2(r -> r.functionName(name));
+
+    InvokeResponse cold = invoke(name);
+    InvokeResponse warm = invoke(name);
+
+    assertThat(cold.functionError())
+        .as(cold.payload().asUtf8String() + decode(cold.logResult()))
+        .isNull();
+    assertThat(Json.read(cold.payload()).path("message").asText()).isEqualTo("Hello, powertune!");
+    assertThat(decode(cold.logResult())).contains("hello from java");
+    assertThat(ReportParser.parseLogResult(cold.logResult()).coldStart()).isTrue();
+    assertThat(ReportParser.parseLogResult(warm.logResult()).coldStart()).isFalse();
+  }
+
   private InvokeResponse invoke(String name) {
     return lambda.invoke(
         r ->
