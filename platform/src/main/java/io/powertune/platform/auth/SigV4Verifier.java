@@ -40,6 +40,9 @@ public final class SigV4Verifier {
   private final PlatformCredentials credentials;
   private final Clock clock;
 
+  /** Signing keys by credential scope (date/region/service): derived once a day, not per call. */
+  private final Map<String, byte[]> signingKeys = new java.util.concurrent.ConcurrentHashMap<>();
+
   public SigV4Verifier(PlatformCredentials credentials, Clock clock) {
     this.credentials = credentials;
     this.clock = clock;
@@ -164,9 +167,13 @@ public final class SigV4Verifier {
             + "\n"
             + SignerUtils.hashCanonicalRequest(canonical);
     byte[] key =
-        SignerUtils.deriveSigningKey(
-            AwsCredentialsIdentity.create(credentials.accessKeyId(), credentials.secretAccessKey()),
-            credentialScope);
+        signingKeys.computeIfAbsent(
+            credentialScope.scope(),
+            k ->
+                SignerUtils.deriveSigningKey(
+                    AwsCredentialsIdentity.create(
+                        credentials.accessKeyId(), credentials.secretAccessKey()),
+                    credentialScope));
     return HexFormat.of().formatHex(SignerUtils.computeSignature(stringToSign, key));
   }
 

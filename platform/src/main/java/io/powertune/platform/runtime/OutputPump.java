@@ -15,6 +15,9 @@ final class OutputPump implements Runnable {
 
   private static final long DRAIN_LIMIT_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
 
+  /** How long the pipe must stay quiet: covers a read that returned but was not yet counted. */
+  private static final long QUIET_NANOS = TimeUnit.MICROSECONDS.toNanos(20);
+
   private final OutputPipe in;
   private final ByteArrayOutputStream partial = new ByteArrayOutputStream();
   private volatile OutputSink sink;
@@ -76,11 +79,20 @@ final class OutputPump implements Runnable {
    */
   void drain() {
     long deadline = System.nanoTime() + DRAIN_LIMIT_NANOS;
-    int quietChecks = 0;
-    while (quietChecks < 2 && System.nanoTime() < deadline) {
-      boolean quiet = readChunks == handledChunks && available() == 0;
-      quietChecks = quiet ? quietChecks + 1 : 0;
-      LockSupport.parkNanos(quiet ? 30_000 : 20_000);
+    long quietSince = 0;
+    while (System.nanoTime() < deadline) {
+      if (readChunks == handledChunks && available() == 0) {
+        long now = System.nanoTime();
+        if (quietSince == 0) {
+          quietSince = now;
+        } else if (now - quietSince > QUIET_NANOS) {
+          return;
+        }
+        Thread.onSpinWait();
+      } else {
+        quietSince = 0;
+        LockSupport.parkNanos(10_000);
+      }
     }
   }
 

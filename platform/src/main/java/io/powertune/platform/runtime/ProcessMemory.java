@@ -4,17 +4,17 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Peak resident memory of a process tree, read from {@code /proc/<pid>/status} (VmHWM). */
+/** Peak resident memory of a process, read from {@code /proc/<pid>/status} (VmHWM). */
 final class ProcessMemory {
 
   private ProcessMemory() {}
 
+  /**
+   * The runtime process's own peak (children, if any, are not counted: walking the process table on
+   * every invocation costs milliseconds; a cgroup's peak covers them where cgroups are used).
+   */
   static int peakMb(ProcessHandle process) {
-    long kb = peakKb(process.pid());
-    for (ProcessHandle child : process.descendants().toList()) {
-      kb += peakKb(child.pid());
-    }
-    return (int) Math.ceil(kb / 1024.0);
+    return (int) Math.ceil(peakKb(process.pid()) / 1024.0);
   }
 
   private static long peakKb(long pid) {

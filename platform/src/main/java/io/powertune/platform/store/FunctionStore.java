@@ -13,8 +13,10 @@ import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Functions, their versions, aliases, code and reserved concurrency, in SQLite. */
 public final class FunctionStore {
@@ -25,8 +27,30 @@ public final class FunctionStore {
 
   private final Database db;
 
+  /**
+   * Write-through caches of what the invoke path reads: every write below goes through this class,
+   * so a cached entry is never stale, and a warm invocation does not touch the database.
+   */
+  private final Map<String, Optional<FunctionConfig>> versionCache = new ConcurrentHashMap<>();
+
+  private final Map<String, Optional<AliasConfig>> aliasCache = new ConcurrentHashMap<>();
+  private final Map<FunctionKey, OptionalInt> reservedCache = new ConcurrentHashMap<>();
+  private final Map<FunctionKey, Integer> reservedOthersCache = new ConcurrentHashMap<>();
+
   public FunctionStore(Database db) {
     this.db = db;
+  }
+
+  private static String cacheKey(FunctionKey key, String qualifier) {
+    return key.account() + "/" + key.region() + "/" + key.name() + "/" + qualifier;
+  }
+
+  private void forget(FunctionKey key) {
+    String prefix = cacheKey(key, "");
+    versionCache.keySet().removeIf(k -> k.startsWith(prefix));
+    aliasCache.keySet().removeIf(k -> k.startsWith(prefix));
+    reservedCache.remove(key);
+    reservedOthersCache.clear();
   }
 
   public boolean exists(FunctionKey key) {
@@ -36,17 +60,27 @@ public final class FunctionStore {
   /** Creates the function with its {@code $LATEST} configuration; false when the name is taken. */
   public boolean create(FunctionKey key, FunctionConfig latest) {
     return db.transaction(
-        c -> {
-          if (!column(c, "SELECT 1 FROM functions" + WHERE, key).isEmpty()) {
-            return false;
-          }
-          update(c, "INSERT INTO functions (account, region, name) VALUES (?, ?, ?)", key);
-          putVersion(c, key, LATEST, latest);
-          return true;
-        });
+            c -> {
+              if (!column(c, "SELECT 1 FROM functions" + WHERE, key).isEmpty()) {
+                return false;
+              }
+              update(c, "INSERT INTO functions (account, region, name) VALUES (?, ?, ?)", key);
+              putVersion(c, key, LATEST, latest);
+              return true;
+            })
+        && forgetAfterCreate(key);
+  }
+
+  private boolean forgetAfterCreate(FunctionKey key) {
+    forget(key);
+    return true;
   }
 
   public Optional<FunctionConfig> version(FunctionKey key, String version) {
+    return versionCache.computeIfAbsent(cacheKey(key, version), k -> loadVersion(key, version));
+  }
+
+  private Optional<FunctionConfig> loadVersion(FunctionKey key, String version) {
     return db.transaction(
         c ->
             first(
@@ -60,6 +94,7 @@ public final class FunctionStore {
 
   public void putVersion(FunctionKey key, String version, FunctionConfig config) {
     db.transaction(c -> putVersion(c, key, version, config));
+    versionCache.put(cacheKey(key, version), Optional.of(config));
   }
 
   /** Allocates the next version number; numbers are never reused. */
@@ -106,14 +141,20 @@ public final class FunctionStore {
           }
           return null;
         });
+    forget(key);
   }
 
   public void deleteVersion(FunctionKey key, String version) {
     db.transaction(
         c -> update(c, "DELETE FROM versions" + WHERE + " AND version = ?", key, version));
+    versionCache.remove(cacheKey(key, version));
   }
 
   public Optional<AliasConfig> alias(FunctionKey key, String name) {
+    return aliasCache.computeIfAbsent(cacheKey(key, "alias:" + name), k -> loadAlias(key, name));
+  }
+
+  private Optional<AliasConfig> loadAlias(FunctionKey key, String name) {
     return db.transaction(
         c ->
             first(column(c, "SELECT config FROM aliases" + WHERE + " AND alias = ?", key, name))
@@ -130,10 +171,12 @@ public final class FunctionStore {
                 key,
                 alias.name(),
                 write(alias)));
+    aliasCache.put(cacheKey(key, "alias:" + alias.name()), Optional.of(alias));
   }
 
   /** Deletes the alias; false when there was none. */
   public boolean deleteAlias(FunctionKey key, String name) {
+    aliasCache.remove(cacheKey(key, "alias:" + name));
     return db.transaction(
         c -> update(c, "DELETE FROM aliases" + WHERE + " AND alias = ?", key, name) > 0);
   }
@@ -172,6 +215,10 @@ public final class FunctionStore {
   }
 
   public OptionalInt reservedConcurrency(FunctionKey key) {
+    return reservedCache.computeIfAbsent(key, this::loadReservedConcurrency);
+  }
+
+  private OptionalInt loadReservedConcurrency(FunctionKey key) {
     return db.transaction(
         c ->
             first(column(c, "SELECT reserved_concurrency FROM functions" + WHERE, key))
@@ -194,10 +241,16 @@ public final class FunctionStore {
             return s.executeUpdate();
           }
         });
+    reservedCache.remove(key);
+    reservedOthersCache.clear();
   }
 
   /** Sum of the reserved concurrency of every function of the account and region but one. */
   public int reservedConcurrencyOfOthers(FunctionKey except) {
+    return reservedOthersCache.computeIfAbsent(except, this::loadReservedConcurrencyOfOthers);
+  }
+
+  private int loadReservedConcurrencyOfOthers(FunctionKey except) {
     return db.transaction(
         c ->
             Integer.parseInt(
