@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.powertune.platform.http.JsonProtocol;
 import io.powertune.platform.lambda.errors.InvalidParameterValueException;
+import io.powertune.platform.lambda.errors.ResourceNotFoundException;
 import io.powertune.platform.lambda.errors.Validation;
 import io.powertune.platform.lambda.model.FunctionKey;
 import io.powertune.platform.lambda.model.FunctionRef;
@@ -25,7 +26,10 @@ final class ConcurrencyOperations {
   }
 
   ObjectNode put(FunctionRef ref, JsonNode body) {
-    functions.requireFunction(ref);
+    if (!store.exists(ref.key())) {
+      // as on AWS, this operation names $LATEST in its not-found message
+      throw new ResourceNotFoundException("Function not found: " + ref.key().arn("$LATEST"));
+    }
     JsonNode value = body.path("ReservedConcurrentExecutions");
     if (!value.canConvertToInt()) {
       throw Validation.missing("reservedConcurrentExecutions");

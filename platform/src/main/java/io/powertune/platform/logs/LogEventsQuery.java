@@ -60,7 +60,10 @@ final class LogEventsQuery {
     return result;
   }
 
-  /** FilterLogEvents over the group's streams, in insertion order; {@code nextToken} is an id. */
+  /**
+   * FilterLogEvents over the group's streams, in timestamp order; {@code nextToken} is the cursor
+   * {@code <timestamp>/<id>} of the last event examined.
+   */
   JsonNode filter(Scope scope, String group, ObjectNode body) {
     Set<String> names = new HashSet<>();
     body.path("logStreamNames").forEach(n -> names.add(n.asText()));
@@ -69,16 +72,16 @@ final class LogEventsQuery {
     int limit = Math.min(Math.max(body.path("limit").asInt(10_000), 1), 10_000);
     long start = body.path("startTime").asLong(0);
     long end = body.has("endTime") ? body.path("endTime").asLong() : Long.MAX_VALUE;
-    long after = body.has("nextToken") ? parseId(body.path("nextToken").asText()) : 0;
+    long[] cursor = cursor(body.path("nextToken").asText(""), start);
     ObjectNode result = JsonProtocol.MAPPER.createObjectNode();
     ArrayNode array = result.putArray("events");
     boolean more = true;
     while (array.size() < limit && more) {
       List<LogEvent> page =
-          store.events(scope, group, null, after, Long.MAX_VALUE, start, end, PAGE, false);
+          store.eventsByTime(scope, group, cursor[0], cursor[1], start, end, PAGE);
       more = page.size() == PAGE;
       for (LogEvent e : page) {
-        after = e.id();
+        cursor = new long[] {e.timestamp(), e.id()};
         if ((names.isEmpty() || names.contains(e.stream()))
             && e.stream().startsWith(prefix)
             && pattern.matches(e.message())) {
@@ -97,7 +100,7 @@ final class LogEventsQuery {
       }
     }
     if (more) {
-      result.put("nextToken", Long.toString(after));
+      result.put("nextToken", cursor[0] + "/" + cursor[1]);
     }
     boolean complete = !more;
     ArrayNode searched = result.putArray("searchedLogStreams");
@@ -110,6 +113,19 @@ final class LogEventsQuery {
                     .put("logStreamName", s.name())
                     .put("searchedCompletely", complete));
     return result;
+  }
+
+  /** The cursor of a FilterLogEvents token, or one before the first event at {@code start}. */
+  private static long[] cursor(String token, long start) {
+    if (token.isEmpty()) {
+      return new long[] {start - 1, Long.MAX_VALUE};
+    }
+    String[] parts = token.split("/");
+    try {
+      return new long[] {Long.parseLong(parts[0]), Long.parseLong(parts[1])};
+    } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
+      throw LogsErrors.invalid("The specified nextToken is invalid.");
+    }
   }
 
   private static String orEmpty(String token, String fallback) {

@@ -78,6 +78,10 @@ public final class LogsService implements AwsService {
               + "' at 'logGroupName' failed to satisfy constraint: Member must satisfy regular"
               + " expression pattern: [\\.\\-_/#A-Za-z0-9]+");
     }
+    if (name.startsWith("aws/")) {
+      throw LogsErrors.invalid(
+          "Log group names starting with 'aws/' are reserved for AWS services: " + name);
+    }
     if (!store.createGroup(scope, name, clock.millis())) {
       throw LogsErrors.groupExists();
     }

@@ -187,6 +187,49 @@ public final class LogStore {
         });
   }
 
+  /**
+   * Events of a whole group in timestamp order (then insertion order), after the cursor {@code
+   * (afterTimestamp, afterId)}, with timestamps in [startTime, endTime).
+   */
+  public List<LogEvent> eventsByTime(
+      Scope scope,
+      String group,
+      long afterTimestamp,
+      long afterId,
+      long startTime,
+      long endTime,
+      int limit) {
+    return db.transaction(
+        c -> {
+          String sql =
+              "SELECT id, stream, timestamp, ingestion, message FROM log_events WHERE account=? AND"
+                  + " region=? AND log_group=? AND (timestamp > ? OR (timestamp = ? AND id > ?))"
+                  + " AND timestamp >= ? AND timestamp < ? ORDER BY timestamp, id LIMIT ?";
+          try (PreparedStatement s = c.prepareStatement(sql)) {
+            bind(s, scope, group);
+            s.setLong(4, afterTimestamp);
+            s.setLong(5, afterTimestamp);
+            s.setLong(6, afterId);
+            s.setLong(7, startTime);
+            s.setLong(8, endTime);
+            s.setInt(9, limit);
+            List<LogEvent> events = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+              while (rs.next()) {
+                events.add(
+                    new LogEvent(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getLong(3),
+                        rs.getLong(4),
+                        rs.getString(5)));
+              }
+            }
+            return events;
+          }
+        });
+  }
+
   private static boolean insertGroup(Connection c, Scope scope, String group, long now)
       throws SQLException {
     try (PreparedStatement s =
