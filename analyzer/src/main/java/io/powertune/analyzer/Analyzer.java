@@ -1,5 +1,7 @@
 package io.powertune.analyzer;
 
+import io.powertune.analyzer.model.InvalidInputException;
+import io.powertune.analyzer.model.PowerStat;
 import java.util.List;
 import java.util.Optional;
 

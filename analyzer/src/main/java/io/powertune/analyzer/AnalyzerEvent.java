@@ -1,5 +1,6 @@
 package io.powertune.analyzer;
 
+import io.powertune.analyzer.model.PowerStat;
 import io.powertune.analyzer.strategy.Strategy;
 import java.util.List;
 

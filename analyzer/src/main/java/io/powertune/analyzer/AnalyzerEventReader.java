@@ -1,6 +1,8 @@
 package io.powertune.analyzer;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.powertune.analyzer.model.InvalidInputException;
+import io.powertune.analyzer.model.PowerStat;
 import io.powertune.analyzer.strategy.Strategy;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,7 +33,11 @@ public final class AnalyzerEventReader {
               + " entries that the Executor steps produced");
     }
     boolean onlyColdStarts = JsonFields.flag(event.get("onlyColdStarts"), "onlyColdStarts");
-    Integer num = JsonFields.integer(event.get("num"), "num", "the number of invocations");
+    // num matters only for the cold-start estimate; elsewhere, as in the original, it is not read
+    Integer num =
+        onlyColdStarts
+            ? JsonFields.integer(event.get("num"), "num", "the number of invocations")
+            : null;
     if (onlyColdStarts && (num == null || num < 1)) {
       throw new InvalidInputException(
           "num",

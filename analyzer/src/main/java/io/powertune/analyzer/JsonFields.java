@@ -1,6 +1,7 @@
 package io.powertune.analyzer;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.powertune.analyzer.model.InvalidInputException;
 import java.util.Locale;
 
 /**

@@ -1,6 +1,8 @@
 package io.powertune.analyzer;
 
+import io.powertune.analyzer.model.PowerStat;
 import io.powertune.analyzer.pricing.Architecture;
+import io.powertune.analyzer.pricing.CostBreakdown;
 import io.powertune.analyzer.pricing.PriceCatalog;
 import io.powertune.analyzer.report.Report;
 import io.powertune.analyzer.stats.SampleStatistics;
@@ -14,9 +16,13 @@ import java.util.OptionalInt;
  * @param stat the entry in the original's shape
  * @param statistics durations over all, cold and warm invocations, and billed durations
  * @param maxMemoryUsedMb the highest Max Memory Used among the reports, when they carry it
+ * @param averageCost the average invocation's price, compute and request charge apart
  */
 public record Measurement(
-    PowerStat stat, SampleStatistics statistics, OptionalInt maxMemoryUsedMb) {
+    PowerStat stat,
+    SampleStatistics statistics,
+    OptionalInt maxMemoryUsedMb,
+    CostBreakdown averageCost) {
 
   /**
    * Computes the entry as the original's Executor does: the average duration is the trimmed mean of
@@ -38,8 +44,8 @@ public record Measurement(
     double[] billed = reports.stream().mapToDouble(Report::totalBilledMs).toArray();
     double request = prices.requestPrice(region);
     double averageBilled = Statistics.trimmedMean(billed, discardTopBottom);
-    double averagePrice =
-        prices.computePrice(architecture, region, memoryMb, averageBilled) + request;
+    CostBreakdown average = prices.invocationCost(architecture, region, memoryMb, averageBilled);
+    double averagePrice = average.compute() + average.request();
     double totalCost = 0;
     for (double ms : billed) {
       totalCost += prices.computePrice(architecture, region, memoryMb, ms) + request;
@@ -53,6 +59,6 @@ public record Measurement(
             .filter(OptionalInt::isPresent)
             .mapToInt(OptionalInt::getAsInt)
             .max();
-    return new Measurement(stat, SampleStatistics.of(reports, discardTopBottom), maxUsed);
+    return new Measurement(stat, SampleStatistics.of(reports, discardTopBottom), maxUsed, average);
   }
 }

@@ -1,5 +1,6 @@
 package io.powertune.analyzer;
 
+import io.powertune.analyzer.model.PowerStat;
 import io.powertune.analyzer.pricing.Regions;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.powertune.analyzer.model.InvalidInputException;
+import io.powertune.analyzer.model.PowerStat;
 import io.powertune.analyzer.strategy.Strategy;
 import org.junit.jupiter.api.Test;
 
@@ -33,7 +35,7 @@ class AnalyzerEventReaderTest {
     assertThat(event.branches()).isEqualTo(4);
     assertThat(event.strategy()).isEqualTo(Strategy.COST);
     assertThat(event.balancedWeight()).isEqualTo(0.5);
-    assertThat(event.num()).isEqualTo(10);
+    assertThat(event.num()).isZero();
     assertThat(event.includeOutputResults()).isFalse();
     assertThat(event.dryRun()).isFalse();
   }
@@ -52,7 +54,8 @@ class AnalyzerEventReaderTest {
   void read_numericStrings_areAcceptedAsTheOriginalDoes() throws Exception {
     AnalyzerEvent event =
         read(
-            "{\"num\":\"7.9\",\"balancedWeight\":\"0.25\",\"stats\":[{\"value\":\"256\","
+            "{\"onlyColdStarts\":true,\"num\":\"7.9\",\"balancedWeight\":\"0.25\","
+                + "\"stats\":[{\"value\":\"256\","
                 + "\"averagePrice\":\"1e-7\",\"averageDuration\":\"12.5\"}]}");
 
     assertThat(event.num()).isEqualTo(7);
@@ -153,6 +156,19 @@ class AnalyzerEventReaderTest {
     assertThatThrownBy(() -> read("{\"balancedWeight\":true," + STATS + "}"))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageStartingWith("balancedWeight: expected a number");
+  }
+
+  @Test
+  void read_stringFalse_isFalse_notJavaScriptTruthy() throws Exception {
+    assertThat(read("{\"dryRun\":\"false\"," + STATS + "}").dryRun()).isFalse();
+  }
+
+  @Test
+  void read_numThatIsNotANumber_isIgnoredUnlessColdStartsNeedIt() throws Exception {
+    assertThat(read("{\"num\":\"many\"," + STATS + "}").num()).isZero();
+    assertThatThrownBy(() -> read("{\"onlyColdStarts\":true,\"num\":\"many\"," + STATS + "}"))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessage("num: expected the number of invocations, got \"many\"");
   }
 
   @Test

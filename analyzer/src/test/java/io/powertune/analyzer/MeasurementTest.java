@@ -40,10 +40,11 @@ class MeasurementTest {
 
   static Stream<Arguments> workedExample() {
     return Stream.of(
+        // expected values as Node.js computes them with the original's code
         Arguments.of(0.7, 3.5, 8.4e-9),
         Arguments.of(0.4, 3.5, 8.4e-9),
-        Arguments.of(0.2, 4.416666666666667, 1.05e-8),
-        Arguments.of(0.0, 27.72, 5.88e-8));
+        Arguments.of(0.2, 4.416666666666667, 1.0500000000000001e-8),
+        Arguments.of(0.0, 27.72, 5.8800000000000004e-8));
   }
 
   @ParameterizedTest
@@ -60,9 +61,9 @@ class MeasurementTest {
             ANCHOR);
 
     assertThat(m.stat().value()).isEqualTo(128);
-    assertThat(m.stat().averageDuration()).isCloseTo(averageDuration, within(1e-12));
-    assertThat(m.stat().averagePrice()).isCloseTo(averagePrice, within(1e-22));
-    assertThat(m.stat().totalCost()).isCloseTo(5.859e-7, within(1e-20));
+    assertThat(m.stat().averageDuration()).isEqualTo(averageDuration);
+    assertThat(m.stat().averagePrice()).isEqualTo(averagePrice);
+    assertThat(m.stat().totalCost()).isEqualTo(5.859000000000001e-7);
   }
 
   @Test
@@ -91,5 +92,7 @@ class MeasurementTest {
     // 1 GB for 1 s of arm64 plus one request at $0.20 per million
     assertThat(m.stat().averagePrice()).isCloseTo(0.0000133334 + 0.0000002, within(1e-15));
     assertThat(m.stat().totalCost()).isCloseTo(0.0000133334 + 0.0000002, within(1e-15));
+    assertThat(m.averageCost().compute()).isCloseTo(0.0000133334, within(1e-15));
+    assertThat(m.averageCost().request()).isCloseTo(0.0000002, within(1e-18));
   }
 }

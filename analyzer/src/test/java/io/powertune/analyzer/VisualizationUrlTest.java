@@ -2,6 +2,7 @@ package io.powertune.analyzer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.powertune.analyzer.model.PowerStat;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Base64;

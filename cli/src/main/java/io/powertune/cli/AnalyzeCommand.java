@@ -7,12 +7,13 @@ import io.powertune.analyzer.AnalysisSettings;
 import io.powertune.analyzer.Analyzer;
 import io.powertune.analyzer.AnalyzerEvent;
 import io.powertune.analyzer.AnalyzerEventReader;
-import io.powertune.analyzer.InvalidInputException;
 import io.powertune.analyzer.JsonFields;
-import io.powertune.analyzer.PowerStat;
 import io.powertune.analyzer.VisualizationUrl;
+import io.powertune.analyzer.model.InvalidInputException;
+import io.powertune.analyzer.model.PowerStat;
 import io.powertune.analyzer.strategy.Strategy;
 import java.io.PrintWriter;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -38,6 +39,15 @@ import picocli.CommandLine.Spec;
 public final class AnalyzeCommand implements Callable<Integer> {
 
   @Spec private CommandSpec spec;
+
+  private final Map<String, String> environment;
+
+  /**
+   * @param environment where AWS_REGION and AWS_DEFAULT_REGION are read from
+   */
+  public AnalyzeCommand(Map<String, String> environment) {
+    this.environment = Map.copyOf(environment);
+  }
 
   @Option(
       names = {"-i", "--input"},
@@ -95,7 +105,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
     AnalyzerEvent event = applyFlags(readEvent());
     AnalysisSettings settings =
         new AnalysisSettings(
-            RegionOption.resolve(region, System.getenv()),
+            RegionOption.resolve(region, environment),
             PriceOption.resolve(prices),
             validUrl(visualizationUrl));
     Optional<Analysis> analysis = Analyzer.analyze(event, settings);
@@ -111,7 +121,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
     try {
       return AnalyzerEventReader.read(json);
     } catch (InvalidInputException e) {
-      throw new InvalidInputException("--input " + input, e.getMessage());
+      throw new InvalidInputException("--input " + input + ": " + e.field(), e.problem());
     }
   }
 

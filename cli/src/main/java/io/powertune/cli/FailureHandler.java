@@ -1,6 +1,6 @@
 package io.powertune.cli;
 
-import io.powertune.analyzer.InvalidInputException;
+import io.powertune.analyzer.model.InvalidInputException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;

@@ -1,6 +1,8 @@
 package io.powertune.cli;
 
+import java.util.Map;
 import picocli.CommandLine;
+import picocli.CommandLine.HelpCommand;
 
 /** Entry point of the {@code powertune} command. */
 public final class Main {
@@ -15,7 +17,15 @@ public final class Main {
    * The command line with powertune's error handling: one clear line per error, no stack traces.
    */
   public static CommandLine commandLine() {
+    return commandLine(System.getenv());
+  }
+
+  /** The command line, reading defaults (AWS_REGION) from {@code environment}. */
+  public static CommandLine commandLine(Map<String, String> environment) {
     CommandLine commandLine = new CommandLine(new PowertuneCommand());
+    commandLine.addSubcommand("analyze", new AnalyzeCommand(environment));
+    commandLine.addSubcommand("platform", new PlatformCommand());
+    commandLine.addSubcommand("help", new HelpCommand());
     commandLine.setParameterExceptionHandler(new UsageErrorHandler());
     commandLine.setExecutionExceptionHandler(new FailureHandler());
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);

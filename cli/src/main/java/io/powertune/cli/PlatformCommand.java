@@ -1,6 +1,6 @@
 package io.powertune.cli;
 
-import io.powertune.analyzer.InvalidInputException;
+import io.powertune.analyzer.model.InvalidInputException;
 import io.powertune.platform.Platform;
 import io.powertune.platform.PlatformConfig;
 import java.io.PrintWriter;

@@ -1,15 +1,13 @@
 package io.powertune.cli;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.HelpCommand;
 
-/** The top-level command; it only groups the subcommands. */
+/** The top-level command; {@link Main} adds the subcommands. */
 @Command(
     name = "powertune",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description =
         "Finds the memory size at which a serverless function is cheapest, fastest or best"
-            + " balanced.",
-    subcommands = {AnalyzeCommand.class, PlatformCommand.class, HelpCommand.class})
+            + " balanced.")
 public final class PowertuneCommand {}

@@ -143,6 +143,7 @@ class AnalyzeCommandTest {
     assertThat(run.errLines()).hasSize(1);
     assertThat(run.err())
         .startsWith("powertune: --input " + event + ": strategy: unknown strategy 'cheap'");
+    assertThat(run.err()).doesNotContain("strategy: strategy");
   }
 
   @Test
@@ -198,5 +199,34 @@ class AnalyzeCommandTest {
 
     assertThat(json(run.out()).at("/stateMachine/visualization").asText())
         .startsWith("https://viewer.example/#");
+  }
+
+  @Test
+  void analyze_regionFromTheEnvironment_whenNoFlag() throws Exception {
+    CliRun fromEnv =
+        CliRun.withEnvironment(
+            java.util.Map.of("AWS_REGION", "cn-north-1"), "analyze", "-i", SAMPLE);
+    CliRun flagWins =
+        CliRun.withEnvironment(
+            java.util.Map.of("AWS_REGION", "cn-north-1"),
+            "analyze",
+            "-i",
+            SAMPLE,
+            "--region",
+            "eu-west-1");
+
+    assertThat(json(fromEnv.out()).at("/stateMachine/visualization").asText())
+        .contains("?currency=CNY#");
+    assertThat(json(flagWins.out()).at("/stateMachine/visualization").asText())
+        .doesNotContain("CNY");
+  }
+
+  @Test
+  void analyze_badRegionInTheEnvironment_namesTheVariable() {
+    CliRun run =
+        CliRun.withEnvironment(java.util.Map.of("AWS_REGION", "local"), "analyze", "-i", SAMPLE);
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).startsWith("powertune: AWS_REGION: 'local' is not an AWS region name");
   }
 }

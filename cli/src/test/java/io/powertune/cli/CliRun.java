@@ -8,9 +8,13 @@ import picocli.CommandLine;
 record CliRun(int exitCode, String out, String err) {
 
   static CliRun of(String... args) {
+    return withEnvironment(java.util.Map.of(), args);
+  }
+
+  static CliRun withEnvironment(java.util.Map<String, String> environment, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    CommandLine commandLine = Main.commandLine();
+    CommandLine commandLine = Main.commandLine(environment);
     commandLine.setOut(new PrintWriter(out, true));
     commandLine.setErr(new PrintWriter(err, true));
     int exitCode = commandLine.execute(args);

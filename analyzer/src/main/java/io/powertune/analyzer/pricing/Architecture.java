@@ -1,6 +1,6 @@
 package io.powertune.analyzer.pricing;
 
-import io.powertune.analyzer.InvalidInputException;
+import io.powertune.analyzer.model.InvalidInputException;
 import java.util.Arrays;
 import java.util.Locale;
 

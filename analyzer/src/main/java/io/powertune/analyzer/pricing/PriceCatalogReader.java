@@ -3,7 +3,7 @@ package io.powertune.analyzer.pricing;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.powertune.analyzer.InvalidInputException;
+import io.powertune.analyzer.model.InvalidInputException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Reads Lambda's JSON log format: {@code platform.report} records, one per line, pretty-printed, or
@@ -98,7 +99,7 @@ final class JsonReportReader {
     return fields;
   }
 
-  private static void textOf(JsonNode record, String name, java.util.function.Consumer<String> to) {
+  private static void textOf(JsonNode record, String name, Consumer<String> to) {
     JsonNode value = record.path(name);
     if (value.isTextual()) {
       to.accept(value.asText());

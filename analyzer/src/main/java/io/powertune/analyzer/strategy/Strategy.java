@@ -1,7 +1,7 @@
 package io.powertune.analyzer.strategy;
 
-import io.powertune.analyzer.InvalidInputException;
-import io.powertune.analyzer.PowerStat;
+import io.powertune.analyzer.model.InvalidInputException;
+import io.powertune.analyzer.model.PowerStat;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -82,8 +82,17 @@ public enum Strategy {
     double maxCost = stats.stream().mapToDouble(PowerStat::averagePrice).max().orElse(0);
     double maxDuration = stats.stream().mapToDouble(PowerStat::averageDuration).max().orElse(0);
     return s ->
-        term(weight, s.averagePrice(), maxCost)
-            + term(1 - weight, s.averageDuration(), maxDuration);
+        roundScore(
+            term(weight, s.averagePrice(), maxCost)
+                + term(1 - weight, s.averageDuration(), maxDuration));
+  }
+
+  /**
+   * Scores are rounded to 12 decimals before they are compared, so two sizes whose scores are equal
+   * but for floating-point noise (13/60 computed two ways) count as a tie and go to the cheaper.
+   */
+  private static double roundScore(double score) {
+    return Math.round(score * 1e12) / 1e12;
   }
 
   /** {@code weight * value / max}, in the original's order of operations; 0 when max is 0. */

@@ -3,7 +3,7 @@ package io.powertune.analyzer.pricing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.powertune.analyzer.InvalidInputException;
+import io.powertune.analyzer.model.InvalidInputException;
 import org.junit.jupiter.api.Test;
 
 class PriceCatalogReaderTest {

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import io.powertune.analyzer.InvalidInputException;
+import io.powertune.analyzer.model.InvalidInputException;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 
@@ -49,7 +49,6 @@ class PriceCatalogTest {
 
     assertThat(cost.request()).isCloseTo(0.2e-6, within(1e-18));
     assertThat(cost.compute()).isCloseTo(10 / 1000.0 * 0.125 * 0.0000166667, within(1e-18));
-    assertThat(cost.total()).isEqualTo(cost.compute() + cost.request());
   }
 
   @Test
@@ -99,5 +98,47 @@ class PriceCatalogTest {
     assertThatThrownBy(() -> Regions.validate("Frankfurt", "--region"))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageStartingWith("--region: 'Frankfurt' is not an AWS region name");
+  }
+
+  /** Every entry of the original's tables (reference section 5). */
+  @Test
+  void anchor_everyEntryOfTheOriginalsTables() {
+    java.util.Map<String, Double> x86 =
+        java.util.Map.of(
+            "xx-default-1", 2.1e-9,
+            "ap-east-1", 2.9e-9,
+            "af-south-1", 2.8e-9,
+            "me-south-1", 2.6e-9,
+            "eu-south-1", 2.4e-9,
+            "ap-northeast-3", 2.7e-9,
+            "cn-north-1", 1.42e-8,
+            "cn-northwest-1", 1.42e-8);
+    java.util.Map<String, Double> stepFunctions = new java.util.HashMap<>();
+    stepFunctions.put("xx-default-1", 0.000025);
+    stepFunctions.put("us-gov-west-1", 0.00003);
+    stepFunctions.put("us-gov-east-1", 0.00003);
+    stepFunctions.put("ap-northeast-2", 0.0000271);
+    stepFunctions.put("eu-south-1", 0.00002625);
+    stepFunctions.put("af-south-1", 0.00002975);
+    stepFunctions.put("us-west-1", 0.0000279);
+    stepFunctions.put("eu-west-3", 0.0000297);
+    stepFunctions.put("ap-east-1", 0.0000275);
+    stepFunctions.put("me-south-1", 0.0000275);
+    stepFunctions.put("ap-south-1", 0.0000285);
+    stepFunctions.put("sa-east-1", 0.0000375);
+    stepFunctions.put("cn-north-1", 0.0001891);
+    stepFunctions.put("cn-northwest-1", 0.0001891);
+
+    x86.forEach(
+        (region, perMs) ->
+            assertThat(anchor.computePrice(Architecture.X86_64, region, 128, 1))
+                .as(region)
+                .isEqualTo(perMs));
+    stepFunctions.forEach(
+        (region, price) ->
+            assertThat(anchor.stateTransitionPrice(region)).as(region).isEqualTo(price));
+    assertThat(anchor.compute().get(Architecture.X86_64).byRegion()).hasSize(7);
+    assertThat(anchor.compute().get(Architecture.ARM64).byRegion()).isEmpty();
+    assertThat(anchor.stepFunctionsPerTransition().byRegion()).hasSize(13);
   }
 }

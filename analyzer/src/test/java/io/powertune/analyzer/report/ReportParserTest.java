@@ -217,4 +217,49 @@ class ReportParserTest {
     assertThat(r.totalDurationMs()).isEqualTo(2.5);
     assertThat(r.totalBilledMs()).isEqualTo(3);
   }
+
+  private static String jsonReport(String metrics) {
+    return "{\"time\":\"2026-11-22T10:00:00.000Z\",\"type\":\"platform.report\","
+        + "\"record\":{\"requestId\":\"r\",\"metrics\":{"
+        + metrics
+        + "},\"status\":\"success\"}}";
+  }
+
+  @Test
+  void parse_jsonSnapStart_readsRestoreDurations() {
+    Report r =
+        ReportParser.parse(
+            jsonReport(
+                "\"durationMs\":20,\"billedDurationMs\":21,\"restoreDurationMs\":300.4,"
+                    + "\"billedRestoreDurationMs\":144"));
+
+    assertThat(r.totalDurationMs()).isEqualTo(320.4);
+    assertThat(r.totalBilledMs()).isEqualTo(165);
+  }
+
+  @Test
+  void parse_severalJsonReports_takesTheLast() {
+    String tail =
+        jsonReport("\"durationMs\":99,\"billedDurationMs\":99")
+            + "\n"
+            + jsonReport("\"durationMs\":1.5,\"billedDurationMs\":2")
+            + "\n";
+
+    assertThat(ReportParser.parse(tail).durationMs()).isEqualTo(1.5);
+  }
+
+  @Test
+  void parse_jsonReportWithoutDuration_isMalformed() {
+    assertThatThrownBy(() -> ReportParser.parse(jsonReport("\"billedDurationMs\":2")))
+        .isInstanceOf(MalformedReportException.class);
+  }
+
+  @Test
+  void parse_mixedTextAndJson_takesWhicheverComesLast() {
+    String tail =
+        jsonReport("\"durationMs\":7,\"billedDurationMs\":7")
+            + "\nREPORT RequestId: t\tDuration: 3.00 ms\tBilled Duration: 3 ms\t\n";
+
+    assertThat(ReportParser.parse(tail).durationMs()).isEqualTo(3.0);
+  }
 }

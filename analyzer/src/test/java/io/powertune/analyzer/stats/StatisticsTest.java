@@ -39,7 +39,7 @@ class StatisticsTest {
   }
 
   @Test
-  void clampDiscard_followsTheOriginal() {
+  void clampDiscard_clampsAsTheOriginal_andNullMeansTheDefault() {
     assertThat(Statistics.clampDiscard(null)).isEqualTo(0.2);
     assertThat(Statistics.clampDiscard(0.7)).isEqualTo(0.4);
     assertThat(Statistics.clampDiscard(-0.1)).isEqualTo(0.0);

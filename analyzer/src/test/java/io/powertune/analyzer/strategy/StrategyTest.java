@@ -3,8 +3,8 @@ package io.powertune.analyzer.strategy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.powertune.analyzer.InvalidInputException;
-import io.powertune.analyzer.PowerStat;
+import io.powertune.analyzer.model.InvalidInputException;
+import io.powertune.analyzer.model.PowerStat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -98,7 +98,20 @@ class StrategyTest {
   }
 
   @Test
-  void balanced_allCostsZero_doesNotDivideByZero() {
+  void balanced_scoresEqualButForRounding_areATie_thatGoesToTheCheaper() {
+    // both score 13/60, as 0.21666666666666667 and 0.21666666666666665
+    assertThat(
+            best(
+                Strategy.BALANCED,
+                0.5,
+                stat(128, 10, 120),
+                stat(256, 20, 110),
+                stat(512, 300, 300)))
+        .isEqualTo(128);
+  }
+
+  @Test
+  void balanced_allCostsZero_ranksByDuration_whereTheOriginalKeepsInputOrder() {
     assertThat(best(Strategy.BALANCED, 0.5, stat(128, 0, 300), stat(256, 0, 100))).isEqualTo(256);
   }
 

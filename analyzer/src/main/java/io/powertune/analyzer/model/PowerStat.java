@@ -1,4 +1,4 @@
-package io.powertune.analyzer;
+package io.powertune.analyzer.model;
 
 /**
  * What the Executor measures for one memory size, in the original's shape.
