@@ -143,6 +143,11 @@ public final class Platform implements AutoCloseable {
     return credentials;
   }
 
+  /** How many execution environments are alive (starting, busy or idle). */
+  public int environmentCount() {
+    return pool.environments().size();
+  }
+
   @Override
   public void close() {
     events.close();

@@ -28,8 +28,15 @@ public final class PlatformFixture implements AutoCloseable {
   private final SdkHttpClient http =
       UrlConnectionHttpClient.builder().socketTimeout(Duration.ofMinutes(2)).build();
 
+  private final PlatformConfig config;
+
   public PlatformFixture(Path stateDir) throws Exception {
-    this.stateDir = stateDir;
+    this(config(stateDir));
+  }
+
+  public PlatformFixture(PlatformConfig config) throws Exception {
+    this.stateDir = config.stateDir();
+    this.config = config;
     start();
   }
 
@@ -45,7 +52,7 @@ public final class PlatformFixture implements AutoCloseable {
   }
 
   public void start() throws Exception {
-    platform = Platform.start(config(stateDir));
+    platform = Platform.start(config);
   }
 
   public void restart() throws Exception {
