@@ -1,7 +1,9 @@
 package io.powertune.platform.auth;
 
 import java.nio.charset.StandardCharsets;
+import java.security.InvalidKeyException;
 import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import software.amazon.awssdk.http.SdkHttpMethod;
 import software.amazon.awssdk.http.SdkHttpRequest;
 import software.amazon.awssdk.http.auth.aws.internal.signer.CredentialScope;
@@ -174,7 +178,30 @@ public final class SigV4Verifier {
                     AwsCredentialsIdentity.create(
                         credentials.accessKeyId(), credentials.secretAccessKey()),
                     credentialScope));
-    return HexFormat.of().formatHex(SignerUtils.computeSignature(stringToSign, key));
+    return HexFormat.of().formatHex(hmacSha256(key, stringToSign));
+  }
+
+  private static final ThreadLocal<Mac> HMAC =
+      ThreadLocal.withInitial(
+          () -> {
+            try {
+              return Mac.getInstance("HmacSHA256");
+            } catch (NoSuchAlgorithmException e) {
+              throw new IllegalStateException("HmacSHA256 is part of every JRE", e);
+            }
+          });
+
+  /**
+   * The final HMAC of SigV4, with a Mac kept per thread (looking one up costs more than using it).
+   */
+  private static byte[] hmacSha256(byte[] key, String data) {
+    Mac mac = HMAC.get();
+    try {
+      mac.init(new SecretKeySpec(key, "HmacSHA256"));
+    } catch (InvalidKeyException e) {
+      throw new IllegalStateException(e);
+    }
+    return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
   }
 
   /**

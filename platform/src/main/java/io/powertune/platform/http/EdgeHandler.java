@@ -12,8 +12,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
@@ -53,6 +53,8 @@ public final class EdgeHandler extends Handler.Abstract {
 
   @Override
   public boolean handle(Request request, Response response, Callback callback) {
+    AtomicBoolean inHandle = new AtomicBoolean(true);
+    Thread handling = Thread.currentThread();
     Content.Source.asByteArrayAsync(
         request,
         MAX_BODY,
@@ -61,15 +63,19 @@ public final class EdgeHandler extends Handler.Abstract {
             (byte[] body, Throwable error) -> {
               if (error != null) {
                 callback.failed(error);
+              } else if (inHandle.get() && Thread.currentThread() == handling) {
+                // the body was already there: answer on this (blocking-capable) handler thread
+                answer(request, body, response, callback);
               } else {
                 workers.execute(() -> answer(request, body, response, callback));
               }
             }));
+    inHandle.set(false);
     return true;
   }
 
   private void answer(Request request, byte[] body, Response response, Callback callback) {
-    String requestId = UUID.randomUUID().toString();
+    String requestId = RequestIds.next();
     Map<String, String> headers = headers(request);
     String rawPath = request.getHttpURI().getPath();
     AwsService service = route(rawPath, headers.get("x-amz-target"));

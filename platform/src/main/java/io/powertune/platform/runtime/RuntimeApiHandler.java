@@ -58,7 +58,8 @@ public final class RuntimeApiHandler {
         request,
         MAX_BODY,
         Promise.Invocable.from(
-            InvocationType.BLOCKING,
+            // answering only completes a future (after a bounded drain): no thread hop needed
+            InvocationType.NON_BLOCKING,
             (byte[] body, Throwable error) -> {
               if (error != null) {
                 callback.failed(error);

@@ -2,8 +2,9 @@ package io.powertune.platform.lambda.invoke;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.powertune.platform.http.JsonProtocol;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
-import java.util.Locale;
 
 /** Lambda's platform log lines, in the Text format or as JSON records. */
 final class PlatformLines {
@@ -125,7 +126,7 @@ final class PlatformLines {
   }
 
   static String format2(double value) {
-    return String.format(Locale.ROOT, "%.2f", value);
+    return BigDecimal.valueOf(value).setScale(2, RoundingMode.HALF_UP).toPlainString();
   }
 
   private static ObjectNode record() {
