@@ -101,6 +101,37 @@ class HelloRuntimesIT {
     assertThat(ReportParser.parseLogResult(warm.logResult()).coldStart()).isFalse();
   }
 
+  @org.junit.jupiter.api.Test
+  void node_handlerThatThrows_isAnUnhandledErrorNamedByItsType() {
+    fixture.create(
+        lambda,
+        "node-fail",
+        Runtime.NODEJS22_X,
+        "index.fail",
+        Zips.testFunction("node-behaviours"));
+
+    InvokeResponse response = invoke("node-fail");
+
+    assertThat(response.functionError()).isEqualTo("Unhandled");
+    assertThat(Json.read(response.payload()).path("errorType").asText()).isEqualTo("TypeError");
+    assertThat(Json.read(response.payload()).path("errorMessage").asText()).isEqualTo("node broke");
+  }
+
+  @org.junit.jupiter.api.Test
+  void node_callbackHandler_answersThroughTheCallback() {
+    fixture.create(
+        lambda,
+        "node-callback",
+        Runtime.NODEJS20_X,
+        "index.callback",
+        Zips.testFunction("node-behaviours"));
+
+    InvokeResponse response = invoke("node-callback");
+
+    assertThat(response.functionError()).isNull();
+    assertThat(Json.read(response.payload()).path("viaCallback").asBoolean()).isTrue();
+  }
+
   private InvokeResponse invoke(String name) {
     return lambda.invoke(
         r ->

@@ -201,6 +201,24 @@ class InvokeBehaviourIT {
   }
 
   @Test
+  void invoke_eventOverOneMegabyte_isRejectedWith413() {
+    create("echo-large-event", "app.echo", 3);
+    String payload = "\"" + "x".repeat(1_048_577) + "\"";
+
+    assertThatThrownBy(
+            () ->
+                fixture
+                    .lambdaWithoutRetries()
+                    .invoke(
+                        r ->
+                            r.functionName("echo-large-event")
+                                .invocationType(InvocationType.EVENT)
+                                .payload(SdkBytes.fromUtf8String(payload))))
+        .isInstanceOfSatisfying(
+            LambdaException.class, e -> assertThat(e.statusCode()).isEqualTo(413));
+  }
+
+  @Test
   void invoke_payloadThatIsNotJson_isInvalidRequestContent() {
     create("echo-bad-json", "app.echo", 3);
 

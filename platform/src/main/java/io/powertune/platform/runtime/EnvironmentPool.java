@@ -47,6 +47,8 @@ public final class EnvironmentPool implements AutoCloseable {
   private final Map<String, Deque<ExecutionEnvironment>> idle = new ConcurrentHashMap<>();
   private final Set<ExecutionEnvironment> all = ConcurrentHashMap.newKeySet();
   private final Map<ExecutionEnvironment, ServerConnector> connectors = new ConcurrentHashMap<>();
+  private final List<java.util.function.Consumer<ExecutionEnvironment>> endListeners =
+      new java.util.concurrent.CopyOnWriteArrayList<>();
   private final ScheduledExecutorService reaper =
       Executors.newSingleThreadScheduledExecutor(
           r -> {
@@ -110,7 +112,9 @@ public final class EnvironmentPool implements AutoCloseable {
   /** Ends an environment at once (after a timeout, crash or init failure). */
   public void end(ExecutionEnvironment env) {
     env.kill();
-    all.remove(env);
+    if (all.remove(env)) {
+      endListeners.forEach(listener -> listener.accept(env));
+    }
     ServerConnector connector = connectors.remove(env);
     if (connector != null) {
       runtimeApi.unregister(connector.getLocalPort());
@@ -131,6 +135,11 @@ public final class EnvironmentPool implements AutoCloseable {
       }
     }
     reapWhere(ExecutionEnvironment::retired);
+  }
+
+  /** Calls {@code listener} once for every environment that ends, whatever ended it. */
+  public void onEnd(java.util.function.Consumer<ExecutionEnvironment> listener) {
+    endListeners.add(listener);
   }
 
   /** Environments alive now. */

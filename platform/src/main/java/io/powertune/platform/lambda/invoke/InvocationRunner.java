@@ -40,6 +40,7 @@ public final class InvocationRunner {
     this.pool = pool;
     this.writer = writer;
     this.clock = clock;
+    pool.onEnd(env -> logs.remove(env.logStream()));
   }
 
   /**
@@ -174,11 +175,7 @@ public final class InvocationRunner {
                 errorType),
             clock.instant()));
     String tail = log.take();
-    if (!env.dead()) {
-      pool.release(env);
-    } else {
-      logs.remove(env.logStream());
-    }
+    pool.release(env);
     return new InvocationOutcome(payload, functionError, spec.version(), tail);
   }
 
@@ -192,7 +189,6 @@ public final class InvocationRunner {
     Throwable cause = failure.getCause() == null ? failure : failure.getCause();
     double initMs = (System.nanoTime() - env.startNanos()) / 1e6;
     pool.end(env);
-    logs.remove(env.logStream());
     byte[] payload;
     String errorType;
     if (cause instanceof InitErrorException init) {
