@@ -90,26 +90,19 @@ final class FunctionRequests {
       throw new InvalidParameterValueException(
           "'EphemeralStorage.Size' must be between 512 and 10240 MB");
     }
-    return new FunctionConfig(
-        runtime,
-        handler == null ? "" : handler,
-        role,
-        text(body, "Description", current.description()),
-        timeout,
-        memory,
-        environment(body, current.environment()),
-        architecture(body, current.architecture()),
-        ephemeral,
-        logFormat(body, current.logFormat()),
-        text(body.path("LoggingConfig"), "LogGroup", current.logGroup()),
-        current.codeSha256(),
-        current.codeSize(),
-        current.lastModified(),
-        current.revisionId(),
-        current.state(),
-        current.stateReason(),
-        current.stateReasonCode(),
-        current.lastUpdateStatus());
+    FunctionConfig.Builder b = current.toBuilder();
+    b.runtime = runtime;
+    b.handler = handler == null ? "" : handler;
+    b.role = role;
+    b.description = text(body, "Description", current.description());
+    b.timeout = timeout;
+    b.memorySize = memory;
+    b.environment = environment(body, current.environment());
+    b.architecture = architecture(body, current.architecture());
+    b.ephemeralStorage = ephemeral;
+    b.logFormat = logFormat(body, current.logFormat());
+    b.logGroup = text(body.path("LoggingConfig"), "LogGroup", current.logGroup());
+    return b.build();
   }
 
   private static Map<String, String> environment(JsonNode body, Map<String, String> current) {

@@ -48,7 +48,8 @@ final class VersionOperations {
           "The Revision Id provided does not match the latest Revision Id. Call the"
               + " GetFunction/GetAlias API to retrieve the latest Revision Id");
     }
-    FunctionConfig candidate = withDescription(latest, body.path("Description").asText(null));
+    String description = body.path("Description").asText(null);
+    FunctionConfig candidate = description == null ? latest : latest.withDescription(description);
     List<String> names = store.versions(key);
     String newest = names.get(names.size() - 1);
     if (!newest.equals("$LATEST")) {
@@ -82,31 +83,5 @@ final class VersionOperations {
       result.put("NextMarker", Paging.marker(from + max));
     }
     return result;
-  }
-
-  private static FunctionConfig withDescription(FunctionConfig c, String description) {
-    if (description == null) {
-      return c;
-    }
-    return new FunctionConfig(
-        c.runtime(),
-        c.handler(),
-        c.role(),
-        description,
-        c.timeout(),
-        c.memorySize(),
-        c.environment(),
-        c.architecture(),
-        c.ephemeralStorage(),
-        c.logFormat(),
-        c.logGroup(),
-        c.codeSha256(),
-        c.codeSize(),
-        c.lastModified(),
-        c.revisionId(),
-        c.state(),
-        c.stateReason(),
-        c.stateReasonCode(),
-        c.lastUpdateStatus());
   }
 }

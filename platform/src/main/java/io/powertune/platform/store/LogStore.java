@@ -167,18 +167,7 @@ public final class LogStore {
             s.setLong(8, startTime);
             s.setLong(9, endTime);
             s.setInt(10, limit);
-            List<LogEvent> events = new ArrayList<>();
-            try (ResultSet rs = s.executeQuery()) {
-              while (rs.next()) {
-                events.add(
-                    new LogEvent(
-                        rs.getLong(1),
-                        rs.getString(2),
-                        rs.getLong(3),
-                        rs.getLong(4),
-                        rs.getString(5)));
-              }
-            }
+            List<LogEvent> events = readEvents(s);
             if (newest) {
               java.util.Collections.reverse(events);
             }
@@ -213,21 +202,22 @@ public final class LogStore {
             s.setLong(7, startTime);
             s.setLong(8, endTime);
             s.setInt(9, limit);
-            List<LogEvent> events = new ArrayList<>();
-            try (ResultSet rs = s.executeQuery()) {
-              while (rs.next()) {
-                events.add(
-                    new LogEvent(
-                        rs.getLong(1),
-                        rs.getString(2),
-                        rs.getLong(3),
-                        rs.getLong(4),
-                        rs.getString(5)));
-              }
-            }
+            List<LogEvent> events = readEvents(s);
             return events;
           }
         });
+  }
+
+  private static List<LogEvent> readEvents(PreparedStatement s) throws SQLException {
+    List<LogEvent> events = new ArrayList<>();
+    try (ResultSet rs = s.executeQuery()) {
+      while (rs.next()) {
+        events.add(
+            new LogEvent(
+                rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getString(5)));
+      }
+    }
+    return events;
   }
 
   private static boolean insertGroup(Connection c, Scope scope, String group, long now)

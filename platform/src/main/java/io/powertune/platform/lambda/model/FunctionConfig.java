@@ -57,72 +57,105 @@ public record FunctionConfig(
 
   public FunctionConfig withStatus(
       FunctionState newState, String reason, String reasonCode, UpdateStatus update) {
-    return new FunctionConfig(
-        runtime,
-        handler,
-        role,
-        description,
-        timeout,
-        memorySize,
-        environment,
-        architecture,
-        ephemeralStorage,
-        logFormat,
-        logGroup,
-        codeSha256,
-        codeSize,
-        lastModified,
-        revisionId,
-        newState,
-        reason,
-        reasonCode,
-        update);
+    Builder b = toBuilder();
+    b.state = newState;
+    b.stateReason = reason;
+    b.stateReasonCode = reasonCode;
+    b.lastUpdateStatus = update;
+    return b.build();
   }
 
   public FunctionConfig withRevision(String newRevisionId, String modified) {
-    return new FunctionConfig(
-        runtime,
-        handler,
-        role,
-        description,
-        timeout,
-        memorySize,
-        environment,
-        architecture,
-        ephemeralStorage,
-        logFormat,
-        logGroup,
-        codeSha256,
-        codeSize,
-        modified,
-        newRevisionId,
-        state,
-        stateReason,
-        stateReasonCode,
-        lastUpdateStatus);
+    Builder b = toBuilder();
+    b.revisionId = newRevisionId;
+    b.lastModified = modified;
+    return b.build();
   }
 
   public FunctionConfig withCode(String sha256, long size) {
-    return new FunctionConfig(
-        runtime,
-        handler,
-        role,
-        description,
-        timeout,
-        memorySize,
-        environment,
-        architecture,
-        ephemeralStorage,
-        logFormat,
-        logGroup,
-        sha256,
-        size,
-        lastModified,
-        revisionId,
-        state,
-        stateReason,
-        stateReasonCode,
-        lastUpdateStatus);
+    Builder b = toBuilder();
+    b.codeSha256 = sha256;
+    b.codeSize = size;
+    return b.build();
+  }
+
+  public FunctionConfig withDescription(String newDescription) {
+    Builder b = toBuilder();
+    b.description = newDescription;
+    return b.build();
+  }
+
+  /** A builder holding this configuration's values, for copies that change a few of them. */
+  public Builder toBuilder() {
+    return new Builder(this);
+  }
+
+  /** Copies of a configuration with some fields changed; fields are set directly. */
+  public static final class Builder {
+    public String runtime;
+    public String handler;
+    public String role;
+    public String description;
+    public int timeout;
+    public int memorySize;
+    public Map<String, String> environment;
+    public String architecture;
+    public int ephemeralStorage;
+    public String logFormat;
+    public String logGroup;
+    public String codeSha256;
+    public long codeSize;
+    public String lastModified;
+    public String revisionId;
+    public FunctionState state;
+    public String stateReason;
+    public String stateReasonCode;
+    public UpdateStatus lastUpdateStatus;
+
+    private Builder(FunctionConfig c) {
+      runtime = c.runtime;
+      handler = c.handler;
+      role = c.role;
+      description = c.description;
+      timeout = c.timeout;
+      memorySize = c.memorySize;
+      environment = c.environment;
+      architecture = c.architecture;
+      ephemeralStorage = c.ephemeralStorage;
+      logFormat = c.logFormat;
+      logGroup = c.logGroup;
+      codeSha256 = c.codeSha256;
+      codeSize = c.codeSize;
+      lastModified = c.lastModified;
+      revisionId = c.revisionId;
+      state = c.state;
+      stateReason = c.stateReason;
+      stateReasonCode = c.stateReasonCode;
+      lastUpdateStatus = c.lastUpdateStatus;
+    }
+
+    public FunctionConfig build() {
+      return new FunctionConfig(
+          runtime,
+          handler,
+          role,
+          description,
+          timeout,
+          memorySize,
+          environment,
+          architecture,
+          ephemeralStorage,
+          logFormat,
+          logGroup,
+          codeSha256,
+          codeSize,
+          lastModified,
+          revisionId,
+          state,
+          stateReason,
+          stateReasonCode,
+          lastUpdateStatus);
+    }
   }
 
   /** True when two versions would run the same way (code and settings; status aside). */
