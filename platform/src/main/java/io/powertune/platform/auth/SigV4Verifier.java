@@ -44,6 +44,8 @@ public final class SigV4Verifier {
   private final PlatformCredentials credentials;
   private final Clock clock;
 
+  private static final int MAX_SIGNING_KEYS = 256;
+
   /** Signing keys by credential scope (date/region/service): derived once a day, not per call. */
   private final Map<String, byte[]> signingKeys = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -170,6 +172,9 @@ public final class SigV4Verifier {
             + credentialScope.scope()
             + "\n"
             + SignerUtils.hashCanonicalRequest(canonical);
+    if (signingKeys.size() > MAX_SIGNING_KEYS) {
+      signingKeys.clear(); // scopes are per day, region and service: a handful in practice
+    }
     byte[] key =
         signingKeys.computeIfAbsent(
             credentialScope.scope(),
@@ -210,12 +215,10 @@ public final class SigV4Verifier {
   private static String contentHash(ReceivedRequest request) {
     String declared = request.headers().get("x-amz-content-sha256");
     String actual = HexFormat.of().formatHex(SignerUtils.hash(request.body()));
-    if (declared == null || declared.equals("UNSIGNED-PAYLOAD")) {
-      return declared == null ? actual : declared;
-    }
-    if (!declared.equals(actual)) {
+    if (declared != null && !declared.equals(actual)) {
+      // UNSIGNED-PAYLOAD and streaming forms are S3's; these services sign the body
       throw SignatureException.malformed("x-amz-content-sha256 does not match the request body.");
     }
-    return declared;
+    return actual;
   }
 }

@@ -35,6 +35,12 @@ public final class SignatureException extends AwsServiceException {
             + " details.");
   }
 
+  public static SignatureException wrongService(String expected) {
+    return new SignatureException(
+        "InvalidSignatureException",
+        "Credential should be scoped to correct service: '" + expected + "'.");
+  }
+
   public static SignatureException stale(String date) {
     return new SignatureException(
         "InvalidSignatureException",

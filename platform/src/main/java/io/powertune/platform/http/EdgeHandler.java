@@ -2,6 +2,7 @@ package io.powertune.platform.http;
 
 import io.powertune.platform.auth.SigV4Verifier;
 import io.powertune.platform.auth.SigV4Verifier.ReceivedRequest;
+import io.powertune.platform.auth.SignatureException;
 import io.powertune.platform.auth.SignedScope;
 import java.net.URLDecoder;
 import java.nio.ByteBuffer;
@@ -62,7 +63,19 @@ public final class EdgeHandler extends Handler.Abstract {
             InvocationType.NON_BLOCKING,
             (byte[] body, Throwable error) -> {
               if (error != null) {
-                callback.failed(error);
+                // the body is over the limit, or the connection broke while it was sent
+                AwsService target =
+                    route(request.getHttpURI().getPath(), request.getHeaders().get("X-Amz-Target"));
+                write(
+                    response,
+                    target.error(
+                        new AwsServiceException(
+                            "RequestEntityTooLargeException",
+                            413,
+                            "Request must be smaller than " + MAX_BODY + " bytes"),
+                        RequestIds.next()),
+                    RequestIds.next(),
+                    callback);
               } else if (inHandle.get() && Thread.currentThread() == handling) {
                 // the body was already there: answer on this (blocking-capable) handler thread
                 answer(request, body, response, callback);
@@ -84,6 +97,9 @@ public final class EdgeHandler extends Handler.Abstract {
       Map<String, List<String>> query = query(request);
       SignedScope scope =
           verifier.verify(new ReceivedRequest(request.getMethod(), rawPath, query, headers, body));
+      if (!service.signingName().isEmpty() && !scope.service().equals(service.signingName())) {
+        throw SignatureException.wrongService(service.signingName());
+      }
       AwsRequest awsRequest =
           new AwsRequest(
               request.getMethod(),
@@ -101,7 +117,11 @@ public final class EdgeHandler extends Handler.Abstract {
       LOG.error("request {} {} failed", request.getMethod(), rawPath, e);
       answer =
           service.error(
-              new AwsServiceException("ServiceException", 500, "Internal error: " + e.getMessage()),
+              new AwsServiceException(
+                  "ServiceException",
+                  500,
+                  "The platform failed to handle the request; its log has the details.",
+                  AwsServiceException.MessageKey.UPPER),
               requestId);
     }
     write(response, answer, requestId, callback);

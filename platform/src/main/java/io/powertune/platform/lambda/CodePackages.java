@@ -54,7 +54,7 @@ public final class CodePackages {
   }
 
   /** The directory holding the package's files, unpacked on first use. */
-  public Path unpacked(String sha256Base64) {
+  public synchronized Path unpacked(String sha256Base64) {
     String hex = HexFormat.of().formatHex(Base64.getDecoder().decode(sha256Base64));
     Path dir = codeDir.resolve(hex);
     if (Files.isDirectory(dir)) {

@@ -65,7 +65,8 @@ final class FunctionOperations {
       throw new ResourceConflictException("Function already exist: " + name);
     }
     if (body.path("Publish").asBoolean(false)) {
-      versions.publish(FunctionRef.unqualified(key), JsonProtocol.MAPPER.createObjectNode());
+      // as on AWS, the answer describes the version just published
+      return versions.publish(FunctionRef.unqualified(key), JsonProtocol.MAPPER.createObjectNode());
     }
     return LambdaJson.configuration(key, "$LATEST", null, config);
   }

@@ -90,7 +90,7 @@ public final class Functions {
             ? config.lastUpdateStatus().to(UpdateStatus.Successful)
             : config.lastUpdateStatus();
     FunctionConfig settled = config.withStatus(state, null, null, update);
-    store.putVersion(key, version, settled);
-    return settled;
+    // only if no other write came in since this snapshot was read
+    return store.replaceIfUnchanged(key, version, config, settled).orElse(settled);
   }
 }

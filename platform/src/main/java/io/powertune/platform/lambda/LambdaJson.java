@@ -5,6 +5,8 @@ import io.powertune.platform.http.JsonProtocol;
 import io.powertune.platform.lambda.model.AliasConfig;
 import io.powertune.platform.lambda.model.FunctionConfig;
 import io.powertune.platform.lambda.model.FunctionKey;
+import io.powertune.platform.lambda.model.FunctionState;
+import io.powertune.platform.lambda.model.UpdateStatus;
 
 /** Writes Lambda's response shapes: FunctionConfiguration and AliasConfiguration. */
 final class LambdaJson {
@@ -36,11 +38,10 @@ final class LambdaJson {
         .put("PackageType", "Zip")
         .put("State", c.state().name())
         .put("LastUpdateStatus", c.lastUpdateStatus().name());
-    if (c.stateReason() != null) {
+    if (c.stateReason() != null && c.state() != FunctionState.Active) {
       node.put("StateReason", c.stateReason()).put("StateReasonCode", c.stateReasonCode());
     }
-    if (c.lastUpdateStatus() != io.powertune.platform.lambda.model.UpdateStatus.Successful
-        && c.stateReason() != null) {
+    if (c.stateReason() != null && c.lastUpdateStatus() != UpdateStatus.Successful) {
       node.put("LastUpdateStatusReason", c.stateReason())
           .put("LastUpdateStatusReasonCode", c.stateReasonCode());
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.powertune.platform.http.JsonProtocol;
+import io.powertune.platform.store.LogEvent;
 import io.powertune.platform.store.LogStore;
 import io.powertune.platform.store.LogStore.Scope;
 import java.util.HashSet;

@@ -46,8 +46,18 @@ public final class LogWriter implements AutoCloseable {
   }
 
   /** Stores everything queued so far. */
-  public synchronized void flush() {
+  public void flush() {
+    flush(null);
+  }
+
+  /**
+   * Stores {@code first} (already taken from the queue) and everything queued after it, in order.
+   */
+  private synchronized void flush(Line first) {
     List<Line> batch = new ArrayList<>();
+    if (first != null) {
+      batch.add(first);
+    }
     queue.drainTo(batch);
     Map<Target, List<NewEvent>> byStream = new LinkedHashMap<>();
     for (Line line : batch) {
@@ -66,8 +76,7 @@ public final class LogWriter implements AutoCloseable {
       try {
         Line first = queue.poll(50, TimeUnit.MILLISECONDS);
         if (first != null) {
-          queue.add(first);
-          flush();
+          flush(first);
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();

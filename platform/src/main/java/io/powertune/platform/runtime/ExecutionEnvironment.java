@@ -60,14 +60,18 @@ public final class ExecutionEnvironment {
     ProcessBuilder builder = new ProcessBuilder(command).directory(spec.codeDir().toFile());
     builder.environment().clear();
     builder.environment().putAll(env);
+    OutputPipe pipe = null;
     try {
       Files.createDirectories(tmpDir);
       Path fifo = tmpDir.resolve(".output");
-      OutputPipe pipe = OutputPipe.create(fifo);
+      pipe = OutputPipe.create(fifo);
       builder.redirectOutput(fifo.toFile()).redirectErrorStream(true);
       process = builder.start();
       pump = new OutputPump(pipe, initSink);
     } catch (IOException e) {
+      if (pipe != null) {
+        pipe.close();
+      }
       dead = true;
       initialized.completeExceptionally(
           new EnvironmentStartException(
@@ -88,7 +92,9 @@ public final class ExecutionEnvironment {
   private void exited(Consumer<ExecutionEnvironment> onExit) {
     pump.drain();
     pump.close();
-    dead = true;
+    synchronized (lock) {
+      dead = true;
+    }
     int status = process.exitValue();
     String reason =
         status == 0
@@ -137,6 +143,19 @@ public final class ExecutionEnvironment {
   public void deliver(Invocation invocation) {
     NextResponder responder;
     synchronized (lock) {
+      if (dead) {
+        invocation
+            .result()
+            .complete(
+                new EnvironmentFailure(
+                    Kind.EXIT,
+                    "Runtime.ExitError",
+                    "RequestId: "
+                        + invocation.requestId()
+                        + " Error: Runtime exited without providing a reason",
+                    System.nanoTime()));
+        return;
+      }
       responder = parked;
       if (responder == null) {
         pending = invocation;
@@ -202,12 +221,6 @@ public final class ExecutionEnvironment {
   public long deliveredNanos() {
     synchronized (lock) {
       return deliveredNanos;
-    }
-  }
-
-  public void sink(OutputSink sink) {
-    if (pump != null) {
-      pump.sink(sink);
     }
   }
 

@@ -13,6 +13,9 @@ import java.util.concurrent.locks.LockSupport;
  */
 final class OutputPump implements Runnable {
 
+  /** The longest line kept whole (Lambda splits log events at 256 KB). */
+  private static final int MAX_LINE = 256 * 1024;
+
   private static final long DRAIN_LIMIT_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
 
   /** How long the pipe must stay quiet: covers a read that returned but was not yet counted. */
@@ -20,17 +23,13 @@ final class OutputPump implements Runnable {
 
   private final OutputPipe in;
   private final ByteArrayOutputStream partial = new ByteArrayOutputStream();
-  private volatile OutputSink sink;
+  private final OutputSink sink;
   private volatile long readChunks;
   private volatile long handledChunks;
 
   OutputPump(OutputPipe in, OutputSink sink) {
     this.in = in;
     this.sink = sink;
-  }
-
-  void sink(OutputSink next) {
-    this.sink = next;
   }
 
   @Override
@@ -65,6 +64,11 @@ final class OutputPump implements Runnable {
       }
     }
     partial.write(buffer, start, n - start);
+    if (partial.size() > MAX_LINE) {
+      // output without line breaks: hand it on in pieces rather than hold it all
+      sink.line(partial.toString(StandardCharsets.UTF_8));
+      partial.reset();
+    }
   }
 
   /** Stops reading: the process is gone and what it wrote has been read. */

@@ -36,11 +36,6 @@ public final class RuntimeApiHandler {
     byPort.remove(port);
   }
 
-  /** True when the port belongs to an environment. */
-  public boolean serves(int localPort) {
-    return byPort.containsKey(localPort);
-  }
-
   public void handle(Request request, Response response, Callback callback) throws Exception {
     ExecutionEnvironment env = byPort.get(Request.getLocalPort(request));
     String path = request.getHttpURI().getPath();

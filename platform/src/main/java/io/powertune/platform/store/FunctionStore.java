@@ -28,12 +28,14 @@ public final class FunctionStore {
   private final Database db;
 
   /**
-   * Write-through caches of what the invoke path reads: every write below goes through this class,
-   * so a cached entry is never stale, and a warm invocation does not touch the database.
+   * Write-through caches of what the invoke path reads, so a warm invocation does not touch the
+   * database. Every write goes through this class and changes the cache under the database lock, in
+   * the same transaction; a load fills the cache under that lock too, so a load and a delete cannot
+   * interleave into a stale entry. Only rows that exist are cached.
    */
-  private final Map<String, Optional<FunctionConfig>> versionCache = new ConcurrentHashMap<>();
+  private final Map<String, FunctionConfig> versionCache = new ConcurrentHashMap<>();
 
-  private final Map<String, Optional<AliasConfig>> aliasCache = new ConcurrentHashMap<>();
+  private final Map<String, AliasConfig> aliasCache = new ConcurrentHashMap<>();
   private final Map<FunctionKey, OptionalInt> reservedCache = new ConcurrentHashMap<>();
   private final Map<FunctionKey, Integer> reservedOthersCache = new ConcurrentHashMap<>();
 
@@ -60,41 +62,64 @@ public final class FunctionStore {
   /** Creates the function with its {@code $LATEST} configuration; false when the name is taken. */
   public boolean create(FunctionKey key, FunctionConfig latest) {
     return db.transaction(
-            c -> {
-              if (!column(c, "SELECT 1 FROM functions" + WHERE, key).isEmpty()) {
-                return false;
-              }
-              update(c, "INSERT INTO functions (account, region, name) VALUES (?, ?, ?)", key);
-              putVersion(c, key, LATEST, latest);
-              return true;
-            })
-        && forgetAfterCreate(key);
-  }
-
-  private boolean forgetAfterCreate(FunctionKey key) {
-    forget(key);
-    return true;
+        c -> {
+          if (!column(c, "SELECT 1 FROM functions" + WHERE, key).isEmpty()) {
+            return false;
+          }
+          update(c, "INSERT INTO functions (account, region, name) VALUES (?, ?, ?)", key);
+          forget(key);
+          putVersion(c, key, LATEST, latest);
+          versionCache.put(cacheKey(key, LATEST), latest);
+          return true;
+        });
   }
 
   public Optional<FunctionConfig> version(FunctionKey key, String version) {
-    return versionCache.computeIfAbsent(cacheKey(key, version), k -> loadVersion(key, version));
+    String cacheKey = cacheKey(key, version);
+    FunctionConfig hit = versionCache.get(cacheKey);
+    if (hit != null) {
+      return Optional.of(hit);
+    }
+    return db.transaction(
+        c -> {
+          Optional<FunctionConfig> loaded = loadVersion(c, key, version);
+          loaded.ifPresent(config -> versionCache.put(cacheKey, config));
+          return loaded;
+        });
   }
 
-  private Optional<FunctionConfig> loadVersion(FunctionKey key, String version) {
-    return db.transaction(
-        c ->
-            first(
-                    column(
-                        c,
-                        "SELECT config FROM versions" + WHERE + " AND version = ?",
-                        key,
-                        version))
-                .map(json -> read(json, FunctionConfig.class)));
+  private static Optional<FunctionConfig> loadVersion(Connection c, FunctionKey key, String version)
+      throws SQLException {
+    return first(
+            column(c, "SELECT config FROM versions" + WHERE + " AND version = ?", key, version))
+        .map(json -> read(json, FunctionConfig.class));
   }
 
   public void putVersion(FunctionKey key, String version, FunctionConfig config) {
-    db.transaction(c -> putVersion(c, key, version, config));
-    versionCache.put(cacheKey(key, version), Optional.of(config));
+    db.transaction(
+        c -> {
+          putVersion(c, key, version, config);
+          versionCache.put(cacheKey(key, version), config);
+          return null;
+        });
+  }
+
+  /**
+   * Replaces a version's configuration only if it is still {@code expected}; returns what is stored
+   * afterwards (the replacement, or the newer configuration another write stored meanwhile).
+   */
+  public Optional<FunctionConfig> replaceIfUnchanged(
+      FunctionKey key, String version, FunctionConfig expected, FunctionConfig replacement) {
+    return db.transaction(
+        c -> {
+          Optional<FunctionConfig> current = loadVersion(c, key, version);
+          if (current.isPresent() && current.get().equals(expected)) {
+            putVersion(c, key, version, replacement);
+            versionCache.put(cacheKey(key, version), replacement);
+            return Optional.of(replacement);
+          }
+          return current;
+        });
   }
 
   /** Allocates the next version number; numbers are never reused. */
@@ -139,46 +164,56 @@ public final class FunctionStore {
           for (String table : List.of("functions", "versions", "aliases")) {
             update(c, "DELETE FROM " + table + WHERE, key);
           }
+          forget(key);
           return null;
         });
-    forget(key);
   }
 
   public void deleteVersion(FunctionKey key, String version) {
     db.transaction(
-        c -> update(c, "DELETE FROM versions" + WHERE + " AND version = ?", key, version));
-    versionCache.remove(cacheKey(key, version));
+        c -> {
+          versionCache.remove(cacheKey(key, version));
+          return update(c, "DELETE FROM versions" + WHERE + " AND version = ?", key, version);
+        });
   }
 
   public Optional<AliasConfig> alias(FunctionKey key, String name) {
-    return aliasCache.computeIfAbsent(cacheKey(key, "alias:" + name), k -> loadAlias(key, name));
-  }
-
-  private Optional<AliasConfig> loadAlias(FunctionKey key, String name) {
+    String cacheKey = cacheKey(key, "alias:" + name);
+    AliasConfig hit = aliasCache.get(cacheKey);
+    if (hit != null) {
+      return Optional.of(hit);
+    }
     return db.transaction(
-        c ->
-            first(column(c, "SELECT config FROM aliases" + WHERE + " AND alias = ?", key, name))
-                .map(json -> read(json, AliasConfig.class)));
+        c -> {
+          Optional<AliasConfig> loaded =
+              first(column(c, "SELECT config FROM aliases" + WHERE + " AND alias = ?", key, name))
+                  .map(json -> read(json, AliasConfig.class));
+          loaded.ifPresent(alias -> aliasCache.put(cacheKey, alias));
+          return loaded;
+        });
   }
 
   public void putAlias(FunctionKey key, AliasConfig alias) {
     db.transaction(
-        c ->
-            update(
-                c,
-                "INSERT OR REPLACE INTO aliases (account, region, name, alias, config)"
-                    + " VALUES (?, ?, ?, ?, ?)",
-                key,
-                alias.name(),
-                write(alias)));
-    aliasCache.put(cacheKey(key, "alias:" + alias.name()), Optional.of(alias));
+        c -> {
+          aliasCache.put(cacheKey(key, "alias:" + alias.name()), alias);
+          return update(
+              c,
+              "INSERT OR REPLACE INTO aliases (account, region, name, alias, config)"
+                  + " VALUES (?, ?, ?, ?, ?)",
+              key,
+              alias.name(),
+              write(alias));
+        });
   }
 
   /** Deletes the alias; false when there was none. */
   public boolean deleteAlias(FunctionKey key, String name) {
-    aliasCache.remove(cacheKey(key, "alias:" + name));
     return db.transaction(
-        c -> update(c, "DELETE FROM aliases" + WHERE + " AND alias = ?", key, name) > 0);
+        c -> {
+          aliasCache.remove(cacheKey(key, "alias:" + name));
+          return update(c, "DELETE FROM aliases" + WHERE + " AND alias = ?", key, name) > 0;
+        });
   }
 
   public List<AliasConfig> aliases(FunctionKey key) {
@@ -215,15 +250,23 @@ public final class FunctionStore {
   }
 
   public OptionalInt reservedConcurrency(FunctionKey key) {
-    return reservedCache.computeIfAbsent(key, this::loadReservedConcurrency);
-  }
-
-  private OptionalInt loadReservedConcurrency(FunctionKey key) {
+    OptionalInt hit = reservedCache.get(key);
+    if (hit != null) {
+      return hit;
+    }
     return db.transaction(
-        c ->
-            first(column(c, "SELECT reserved_concurrency FROM functions" + WHERE, key))
-                .map(v -> OptionalInt.of(Integer.parseInt(v)))
-                .orElse(OptionalInt.empty()));
+        c -> {
+          List<String> row = column(c, "SELECT reserved_concurrency FROM functions" + WHERE, key);
+          if (row.isEmpty()) {
+            return OptionalInt.empty();
+          }
+          OptionalInt value =
+              row.get(0) == null
+                  ? OptionalInt.empty()
+                  : OptionalInt.of(Integer.parseInt(row.get(0)));
+          reservedCache.put(key, value);
+          return value;
+        });
   }
 
   /** Sets, or with null removes, the function's reserved concurrency. */
@@ -238,28 +281,32 @@ public final class FunctionStore {
               s.setInt(1, value);
             }
             bind(s, 2, key);
+            reservedCache.remove(key);
+            reservedOthersCache.clear();
             return s.executeUpdate();
           }
         });
-    reservedCache.remove(key);
-    reservedOthersCache.clear();
   }
 
   /** Sum of the reserved concurrency of every function of the account and region but one. */
   public int reservedConcurrencyOfOthers(FunctionKey except) {
-    return reservedOthersCache.computeIfAbsent(except, this::loadReservedConcurrencyOfOthers);
-  }
-
-  private int loadReservedConcurrencyOfOthers(FunctionKey except) {
+    Integer hit = reservedOthersCache.get(except);
+    if (hit != null) {
+      return hit;
+    }
     return db.transaction(
-        c ->
-            Integer.parseInt(
-                column(
-                        c,
-                        "SELECT COALESCE(SUM(reserved_concurrency), 0) FROM functions"
-                            + " WHERE account = ? AND region = ? AND name <> ?",
-                        except)
-                    .get(0)));
+        c -> {
+          int sum =
+              Integer.parseInt(
+                  column(
+                          c,
+                          "SELECT COALESCE(SUM(reserved_concurrency), 0) FROM functions"
+                              + " WHERE account = ? AND region = ? AND name <> ?",
+                          except)
+                      .get(0));
+          reservedOthersCache.put(except, sum);
+          return sum;
+        });
   }
 
   private static int putVersion(

@@ -1,8 +1,5 @@
 package io.powertune.platform.store;
 
-import io.powertune.platform.logs.LogEvent;
-import io.powertune.platform.logs.LogGroupInfo;
-import io.powertune.platform.logs.LogStreamInfo;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -37,7 +37,7 @@ function errorBody(err) {
   return JSON.stringify({
     errorType: (err && err.name) || "Error",
     errorMessage: (err && err.message) || String(err),
-    stack: err && err.stack ? String(err.stack).split("\n") : [],
+    stackTrace: err && err.stack ? String(err.stack).split("\n") : [],
   });
 }
 

@@ -18,6 +18,11 @@ public final class EventQueue implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(EventQueue.class);
 
+  /** Lambda keeps an event for at most six hours. */
+  private static final Duration MAX_AGE = Duration.ofHours(6);
+
+  private static final Duration THROTTLE_DELAY = Duration.ofSeconds(1);
+
   private final List<Duration> retryDelays;
   private final ExecutorService workers = Executors.newCachedThreadPool(daemon("event-invoke"));
   private final ScheduledExecutorService timer =
@@ -27,26 +32,41 @@ public final class EventQueue implements AutoCloseable {
     this.retryDelays = List.copyOf(retryDelays);
   }
 
-  /** Queues an event; {@code attempt} runs it once and returns true when it succeeded. */
-  public void submit(Supplier<Boolean> attempt) {
-    schedule(attempt, 0);
+  /** How one attempt at an event ended. */
+  public enum Attempt {
+    SUCCEEDED,
+    FAILED,
+    /** Not run: concurrency was exhausted. Tried again later without using up a retry. */
+    THROTTLED
   }
 
-  private void schedule(Supplier<Boolean> attempt, int failures) {
+  /** Queues an event; {@code attempt} runs it once. */
+  public void submit(Supplier<Attempt> attempt) {
+    schedule(attempt, 0, System.nanoTime() + MAX_AGE.toNanos());
+  }
+
+  private void schedule(Supplier<Attempt> attempt, int failures, long expiresNanos) {
     workers.execute(
         () -> {
-          boolean ok;
+          Attempt outcome;
           try {
-            ok = attempt.get();
+            outcome = attempt.get();
           } catch (RuntimeException e) {
             LOG.debug("event invocation failed", e);
-            ok = false;
+            outcome = Attempt.FAILED;
           }
-          if (!ok && failures < retryDelays.size()) {
+          if (outcome == Attempt.THROTTLED && System.nanoTime() < expiresNanos) {
             timer.schedule(
-                () -> schedule(attempt, failures + 1),
+                () -> schedule(attempt, failures, expiresNanos),
+                THROTTLE_DELAY.toMillis(),
+                TimeUnit.MILLISECONDS);
+          } else if (outcome == Attempt.FAILED && failures < retryDelays.size()) {
+            timer.schedule(
+                () -> schedule(attempt, failures + 1, expiresNanos),
                 retryDelays.get(failures).toMillis(),
                 TimeUnit.MILLISECONDS);
+          } else if (outcome != Attempt.SUCCEEDED) {
+            LOG.warn("an Event invocation was dropped after its retries ({})", outcome);
           }
         });
   }

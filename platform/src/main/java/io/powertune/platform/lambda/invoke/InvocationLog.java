@@ -9,6 +9,9 @@ import io.powertune.platform.store.LogStore.Scope;
  */
 final class InvocationLog {
 
+  /** At least 4 KB of UTF-8, however many bytes a character takes. */
+  private static final int KEEP_CHARS = 8192;
+
   private final LogWriter writer;
   private final Scope scope;
   private final String group;
@@ -36,6 +39,10 @@ final class InvocationLog {
     writer.write(scope, group, stream, text);
     if (collecting != null) {
       collecting.append(text).append('\n');
+      if (collecting.length() > 4 * KEEP_CHARS) {
+        // only the tail is ever returned: keep enough characters for 4 KB of it
+        collecting.delete(0, collecting.length() - KEEP_CHARS);
+      }
     }
   }
 

@@ -125,6 +125,7 @@ public final class InvocationRunner {
       String requestId,
       RuntimeResult result,
       double initMs) {
+    int peakMb = env.peakMemoryMb(); // before a failed environment is ended
     double durationMs = PlatformLines.round2((result.endedNanos() - env.deliveredNanos()) / 1e6);
     double billedBase = durationMs + Math.max(initMs, 0);
     byte[] payload;
@@ -169,7 +170,7 @@ public final class InvocationRunner {
                 durationMs,
                 Math.max(billed, 1),
                 spec.config().memorySize(),
-                Math.min(Math.max(env.peakMemoryMb(), 1), spec.config().memorySize()),
+                Math.min(Math.max(peakMb, 1), spec.config().memorySize()),
                 initMs < 0 ? -1 : PlatformLines.round2(initMs),
                 status,
                 errorType),
@@ -188,6 +189,7 @@ public final class InvocationRunner {
       Exception failure) {
     Throwable cause = failure.getCause() == null ? failure : failure.getCause();
     double initMs = (System.nanoTime() - env.startNanos()) / 1e6;
+    int peakMb = env.peakMemoryMb();
     pool.end(env);
     byte[] payload;
     String errorType;
@@ -211,7 +213,7 @@ public final class InvocationRunner {
                 0,
                 (long) Math.ceil(initMs),
                 spec.config().memorySize(),
-                Math.max(env.peakMemoryMb(), 1),
+                Math.max(peakMb, 1),
                 PlatformLines.round2(initMs),
                 "error",
                 errorType),

@@ -3,6 +3,7 @@ package io.powertune.platform.lambda.invoke;
 import io.powertune.platform.http.AwsRequest;
 import io.powertune.platform.http.AwsResponse;
 import io.powertune.platform.http.JsonProtocol;
+import io.powertune.platform.http.RequestIds;
 import io.powertune.platform.lambda.CodePackages;
 import io.powertune.platform.lambda.Functions;
 import io.powertune.platform.lambda.Resolved;
@@ -11,6 +12,7 @@ import io.powertune.platform.lambda.errors.InvalidRequestContentException;
 import io.powertune.platform.lambda.errors.RequestEntityTooLargeException;
 import io.powertune.platform.lambda.errors.ResourceConflictException;
 import io.powertune.platform.lambda.errors.ResourceNotFoundException;
+import io.powertune.platform.lambda.errors.TooManyRequestsException;
 import io.powertune.platform.lambda.model.AliasConfig;
 import io.powertune.platform.lambda.model.FunctionKey;
 import io.powertune.platform.lambda.model.FunctionRef;
@@ -21,7 +23,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
 import java.util.OptionalInt;
-import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 /** The Invoke operation: RequestResponse, Event and DryRun, with Lambda's limits and headers. */
@@ -30,6 +31,7 @@ public final class Invoker {
   static final int MAX_SYNC_PAYLOAD = 6_291_456;
   static final int MAX_ASYNC_PAYLOAD = 1_048_576;
   private static final int TAIL_BYTES = 4096;
+  private static final int MAX_CLIENT_CONTEXT = 3583;
 
   private final Functions functions;
   private final CodePackages code;
@@ -85,10 +87,7 @@ public final class Invoker {
       case "DryRun":
         return AwsResponse.empty(204);
       case "Event":
-        events.submit(
-            () ->
-                runLimited(spec, request.requestId(), payload, invokedArn, null).functionError()
-                    == null);
+        events.submit(() -> attempt(spec, payload, invokedArn));
         return AwsResponse.empty(202).withHeader("X-Amz-Executed-Version", spec.version());
       default:
         InvocationOutcome outcome =
@@ -106,6 +105,17 @@ public final class Invoker {
     }
   }
 
+  private EventQueue.Attempt attempt(EnvironmentSpec spec, byte[] payload, String invokedArn) {
+    try {
+      InvocationOutcome outcome = runLimited(spec, RequestIds.next(), payload, invokedArn, null);
+      return outcome.functionError() == null
+          ? EventQueue.Attempt.SUCCEEDED
+          : EventQueue.Attempt.FAILED;
+    } catch (TooManyRequestsException e) {
+      return EventQueue.Attempt.THROTTLED;
+    }
+  }
+
   private InvocationOutcome runLimited(
       EnvironmentSpec spec, String requestId, byte[] payload, String arn, String clientContext) {
     FunctionKey key = spec.key();
@@ -113,12 +123,7 @@ public final class Invoker {
     limiter.acquire(
         key, reserved, reserved.orElse(0) + functions.store().reservedConcurrencyOfOthers(key));
     try {
-      return runner.run(
-          spec,
-          requestId.isEmpty() ? UUID.randomUUID().toString() : requestId,
-          payload,
-          arn,
-          clientContext);
+      return runner.run(spec, requestId, payload, arn, clientContext);
     } finally {
       limiter.release(key, reserved.isPresent());
     }
@@ -175,8 +180,16 @@ public final class Invoker {
       return null;
     }
     try {
-      return new String(Base64.getDecoder().decode(base64), StandardCharsets.UTF_8);
-    } catch (IllegalArgumentException e) {
+      byte[] bytes = Base64.getDecoder().decode(base64);
+      if (bytes.length > MAX_CLIENT_CONTEXT) {
+        throw new InvalidRequestContentException(
+            "Client context must be at most " + MAX_CLIENT_CONTEXT + " bytes once decoded.");
+      }
+      if (!JsonProtocol.MAPPER.readTree(bytes).isObject()) {
+        throw new InvalidRequestContentException("Client context must be a JSON object.");
+      }
+      return new String(bytes, StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException | IOException e) {
       throw new InvalidRequestContentException(
           "Client context must be a valid Base64-encoded JSON object.");
     }

@@ -1,4 +1,4 @@
-package io.powertune.platform.logs;
+package io.powertune.platform.store;
 
 /**
  * A log stream and what it holds.

@@ -1,4 +1,4 @@
-package io.powertune.platform.logs;
+package io.powertune.platform.store;
 
 /**
  * One stored log event.

@@ -1,0 +1,71 @@
+package io.powertune.platform.lambda.invoke;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.powertune.analyzer.report.Report;
+import io.powertune.analyzer.report.ReportParser;
+import java.time.Instant;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import org.junit.jupiter.api.Test;
+
+/** The platform's REPORT lines, checked against the format contract and the analyzer's parser. */
+class PlatformLinesTest {
+
+  private static final Instant NOW = Instant.parse("2026-11-22T10:00:00Z");
+
+  @Test
+  void textReport_coldStart_isLambdasExactFormat() {
+    String line =
+        new PlatformLines("Text")
+            .report(new PlatformLines.Report("id-1", 12.34, 133, 128, 45, 120.5, null, null), NOW);
+
+    assertThat(line)
+        .isEqualTo(
+            "REPORT RequestId: id-1\tDuration: 12.34 ms\tBilled Duration: 133 ms\tMemory Size: 128"
+                + " MB\tMax Memory Used: 45 MB\tInit Duration: 120.50 ms\t");
+    Report parsed = ReportParser.parse(line);
+    assertThat(parsed.durationMs()).isEqualTo(12.34);
+    assertThat(parsed.initDurationMs()).isEqualTo(OptionalDouble.of(120.5));
+    assertThat(parsed.maxMemoryUsedMb()).isEqualTo(OptionalInt.of(45));
+  }
+
+  @Test
+  void textReport_timeout_endsWithItsStatus() {
+    String line =
+        new PlatformLines("Text")
+            .report(
+                new PlatformLines.Report("id-2", 3000, 3000, 128, 60, -1, "timeout", null), NOW);
+
+    assertThat(line).endsWith("Max Memory Used: 60 MB\tStatus: timeout");
+    assertThat(ReportParser.parse(line).status()).contains("timeout");
+  }
+
+  @Test
+  void jsonReport_warm_hasNoInitDuration_andParses() {
+    String line =
+        new PlatformLines("JSON")
+            .report(new PlatformLines.Report("id-3", 1.5, 2, 256, 50, -1, null, null), NOW);
+
+    assertThat(line).contains("\"type\":\"platform.report\"").doesNotContain("initDurationMs");
+    Report parsed = ReportParser.parse(line);
+    assertThat(parsed.billedDurationMs()).isEqualTo(2);
+    assertThat(parsed.memorySizeMb()).isEqualTo(OptionalInt.of(256));
+  }
+
+  @Test
+  void startAndEnd_areLambdasLines() {
+    PlatformLines text = new PlatformLines("Text");
+
+    assertThat(text.start("id-4", "$LATEST", NOW))
+        .isEqualTo("START RequestId: id-4 Version: $LATEST");
+    assertThat(text.end("id-4")).isEqualTo("END RequestId: id-4");
+    assertThat(new PlatformLines("JSON").end("id-4")).isNull();
+  }
+
+  @Test
+  void format2_roundsHalfUpToTwoDecimals() {
+    assertThat(PlatformLines.format2(1.005)).isEqualTo("1.01");
+    assertThat(PlatformLines.format2(3)).isEqualTo("3.00");
+  }
+}
