@@ -26,6 +26,8 @@ public final class CodePackages {
 
   private final FunctionStore store;
   private final Path codeDir;
+  private final java.util.Map<String, Path> unpackedDirs =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   public CodePackages(FunctionStore store, Path codeDir) {
     this.store = store;
@@ -54,10 +56,16 @@ public final class CodePackages {
   }
 
   /** The directory holding the package's files, unpacked on first use. */
-  public synchronized Path unpacked(String sha256Base64) {
+  public Path unpacked(String sha256Base64) {
+    Path known = unpackedDirs.get(sha256Base64);
+    return known != null ? known : unpack(sha256Base64);
+  }
+
+  private synchronized Path unpack(String sha256Base64) {
     String hex = HexFormat.of().formatHex(Base64.getDecoder().decode(sha256Base64));
     Path dir = codeDir.resolve(hex);
     if (Files.isDirectory(dir)) {
+      unpackedDirs.put(sha256Base64, dir);
       return dir;
     }
     byte[] zip =
@@ -74,6 +82,7 @@ public final class CodePackages {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot unpack code " + hex, e);
     }
+    unpackedDirs.put(sha256Base64, dir);
     return dir;
   }
 

@@ -4,23 +4,25 @@ import io.powertune.platform.store.LogStore;
 import io.powertune.platform.store.LogStore.NewEvent;
 import io.powertune.platform.store.LogStore.Scope;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Lambda's writes to CloudWatch Logs: lines are queued and stored in batches by a background
- * thread, so invocations never wait for the database. {@link #flush} and {@link #close} store what
- * is queued.
+ * Lambda's writes to CloudWatch Logs: lines are queued and a background thread stores them in
+ * batches every {@link #PERIOD}, so invocations never wait for the database and never wake another
+ * thread per line. {@link #flush} and {@link #close} store what is queued.
  */
 public final class LogWriter implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(LogWriter.class);
+  private static final Duration PERIOD = Duration.ofMillis(25);
 
   private record Line(Scope scope, String group, String stream, NewEvent event) {}
 
@@ -28,7 +30,7 @@ public final class LogWriter implements AutoCloseable {
 
   private final LogStore store;
   private final Clock clock;
-  private final LinkedBlockingQueue<Line> queue = new LinkedBlockingQueue<>();
+  private final ConcurrentLinkedQueue<Line> queue = new ConcurrentLinkedQueue<>();
   private final Thread thread;
   private volatile boolean running = true;
 
@@ -45,20 +47,12 @@ public final class LogWriter implements AutoCloseable {
     queue.add(new Line(scope, group, stream, new NewEvent(clock.millis(), message)));
   }
 
-  /** Stores everything queued so far. */
-  public void flush() {
-    flush(null);
-  }
-
-  /**
-   * Stores {@code first} (already taken from the queue) and everything queued after it, in order.
-   */
-  private synchronized void flush(Line first) {
+  /** Stores everything queued so far, in the order it was written. */
+  public synchronized void flush() {
     List<Line> batch = new ArrayList<>();
-    if (first != null) {
-      batch.add(first);
+    for (Line line = queue.poll(); line != null; line = queue.poll()) {
+      batch.add(line);
     }
-    queue.drainTo(batch);
     Map<Target, List<NewEvent>> byStream = new LinkedHashMap<>();
     for (Line line : batch) {
       byStream
@@ -73,14 +67,11 @@ public final class LogWriter implements AutoCloseable {
 
   private void loop() {
     while (running) {
+      LockSupport.parkNanos(PERIOD.toNanos());
       try {
-        Line first = queue.poll(50, TimeUnit.MILLISECONDS);
-        if (first != null) {
-          flush(first);
+        if (!queue.isEmpty()) {
+          flush();
         }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
       } catch (RuntimeException e) {
         LOG.warn("storing log events failed", e);
       }
@@ -90,7 +81,7 @@ public final class LogWriter implements AutoCloseable {
   @Override
   public void close() {
     running = false;
-    thread.interrupt();
+    LockSupport.unpark(thread);
     try {
       thread.join(1000);
     } catch (InterruptedException e) {

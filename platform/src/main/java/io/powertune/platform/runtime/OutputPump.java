@@ -19,7 +19,7 @@ final class OutputPump implements Runnable {
   private static final long DRAIN_LIMIT_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
 
   /** How long the pipe must stay quiet: covers a read that returned but was not yet counted. */
-  private static final long QUIET_NANOS = TimeUnit.MICROSECONDS.toNanos(20);
+  private static final long QUIET_NANOS = TimeUnit.MICROSECONDS.toNanos(5);
 
   private final OutputPipe in;
   private final ByteArrayOutputStream partial = new ByteArrayOutputStream();

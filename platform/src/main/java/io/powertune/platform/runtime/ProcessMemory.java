@@ -19,14 +19,24 @@ final class ProcessMemory {
 
   private static long peakKb(long pid) {
     try {
-      for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
-        if (line.startsWith("VmHWM:")) {
-          return Long.parseLong(line.replaceAll("\\D", ""));
+      String status =
+          new String(
+              Files.readAllBytes(Path.of("/proc", Long.toString(pid), "status")),
+              java.nio.charset.StandardCharsets.US_ASCII);
+      int at = status.indexOf("VmHWM:");
+      if (at < 0) {
+        return 0;
+      }
+      long kb = 0;
+      for (int i = at + 6; i < status.length() && status.charAt(i) != 'k'; i++) {
+        char c = status.charAt(i);
+        if (c >= '0' && c <= '9') {
+          kb = kb * 10 + (c - '0');
         }
       }
-    } catch (IOException | NumberFormatException e) {
-      // the process is gone or /proc is not there
+      return kb;
+    } catch (IOException e) {
+      return 0; // the process is gone or /proc is not there
     }
-    return 0;
   }
 }

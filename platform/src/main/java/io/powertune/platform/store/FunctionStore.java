@@ -56,6 +56,9 @@ public final class FunctionStore {
   }
 
   public boolean exists(FunctionKey key) {
+    if (versionCache.containsKey(cacheKey(key, LATEST))) {
+      return true; // a function always has $LATEST, and the cache holds only rows that exist
+    }
     return db.transaction(c -> !column(c, "SELECT 1 FROM functions" + WHERE, key).isEmpty());
   }
 
