@@ -59,3 +59,27 @@ def flaky_event(event, context):
     with open(path, "w") as f:
         f.write(str(attempts + 1))
     raise RuntimeError("attempt %d failed" % (attempts + 1))
+
+
+def allocate(event, context):
+    block = bytearray(event["mb"] * 1024 * 1024)
+    for i in range(0, len(block), 4096):
+        block[i] = 1
+    return len(block) // (1024 * 1024)
+
+
+def cgroup(event, context):
+    """The CPU quota and period of the cgroup this environment runs in (cgroup v1 or v2)."""
+    with open("/proc/self/cgroup") as f:
+        lines = f.read().splitlines()
+    for line in lines:
+        _, controllers, path = line.split(":", 2)
+        if controllers == "":
+            with open("/sys/fs/cgroup" + path + "/cpu.max") as f:
+                quota, period = f.read().split()
+            return {"quota": quota, "period": period}
+        if "cpu" in controllers.split(","):
+            base = "/sys/fs/cgroup/cpu" + path
+            with open(base + "/cpu.cfs_quota_us") as q, open(base + "/cpu.cfs_period_us") as p:
+                return {"quota": q.read().strip(), "period": p.read().strip()}
+    return {}

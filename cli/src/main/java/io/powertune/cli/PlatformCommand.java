@@ -54,6 +54,17 @@ public final class PlatformCommand implements Callable<Integer> {
               + " Default: ${DEFAULT-VALUE}.")
   private String idleTimeout;
 
+  @Option(
+      names = "--limits",
+      negatable = true,
+      defaultValue = "true",
+      fallbackValue = "true",
+      description =
+          "Give each environment the CPU share and memory limit of its memory size with cgroups"
+              + " (v1 or v2); --no-limits runs functions unlimited. Default: on where cgroups are"
+              + " writable.")
+  private boolean limits;
+
   @Override
   public Integer call() throws Exception {
     if (port < 0 || port > 65_535) {
@@ -67,7 +78,8 @@ public final class PlatformCommand implements Callable<Integer> {
             parse(idleTimeout),
             defaults.eventRetryDelays(),
             defaults.accountConcurrency(),
-            defaults.clock());
+            defaults.clock(),
+            limits ? defaults.cgroupRoot() : null);
     CountDownLatch stopped = new CountDownLatch(1);
     Platform platform = Platform.start(config);
     Runtime.getRuntime()

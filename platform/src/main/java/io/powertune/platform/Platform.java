@@ -13,6 +13,9 @@ import io.powertune.platform.lambda.invoke.InvocationRunner;
 import io.powertune.platform.lambda.invoke.Invoker;
 import io.powertune.platform.logs.LogWriter;
 import io.powertune.platform.logs.LogsService;
+import io.powertune.platform.resources.NoResourceControl;
+import io.powertune.platform.resources.ResourceControl;
+import io.powertune.platform.resources.ResourceControls;
 import io.powertune.platform.runtime.EnvironmentPool;
 import io.powertune.platform.runtime.RuntimeApiHandler;
 import io.powertune.platform.store.Database;
@@ -108,7 +111,8 @@ public final class Platform implements AutoCloseable {
             stateDir.resolve("tmp"),
             credentials,
             config.clock(),
-            config.idleTimeout());
+            config.idleTimeout(),
+            resources(config));
     Functions functions = new Functions(functionStore, config.clock());
     CodePackages code = new CodePackages(functionStore, stateDir.resolve("code"));
     EventQueue events = new EventQueue(config.eventRetryDelays());
@@ -133,6 +137,13 @@ public final class Platform implements AutoCloseable {
     URI endpoint = URI.create("http://127.0.0.1:" + api.getLocalPort());
     Files.writeString(stateDir.resolve("endpoint"), endpoint + "\n");
     return new Platform(server, database, logWriter, pool, events, credentials, endpoint);
+  }
+
+  private static ResourceControl resources(PlatformConfig config) {
+    int cores = java.lang.Runtime.getRuntime().availableProcessors();
+    return config.cgroupRoot() == null
+        ? new NoResourceControl("disabled by configuration", cores)
+        : ResourceControls.detect(config.cgroupRoot(), cores);
   }
 
   public URI endpoint() {

@@ -15,6 +15,8 @@ import java.util.List;
  *     min)
  * @param accountConcurrency the account's concurrent executions limit
  * @param clock the clock for timestamps
+ * @param cgroupRoot where the cgroup file system is mounted (normally /sys/fs/cgroup); null runs
+ *     environments without CPU and memory limits
  */
 public record PlatformConfig(
     int port,
@@ -22,7 +24,8 @@ public record PlatformConfig(
     Duration idleTimeout,
     List<Duration> eventRetryDelays,
     int accountConcurrency,
-    Clock clock) {
+    Clock clock,
+    Path cgroupRoot) {
 
   public PlatformConfig {
     eventRetryDelays = List.copyOf(eventRetryDelays);
@@ -36,6 +39,7 @@ public record PlatformConfig(
         Duration.ofMinutes(10),
         List.of(Duration.ofMinutes(1), Duration.ofMinutes(2)),
         1000,
-        Clock.systemUTC());
+        Clock.systemUTC(),
+        Path.of("/sys/fs/cgroup"));
   }
 }

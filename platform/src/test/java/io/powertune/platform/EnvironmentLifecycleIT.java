@@ -24,7 +24,8 @@ class EnvironmentLifecycleIT {
   @TempDir Path stateDir;
 
   private static PlatformConfig config(Path dir, Duration idle, int accountConcurrency) {
-    return new PlatformConfig(0, dir, idle, List.of(), accountConcurrency, Clock.systemUTC());
+    return new PlatformConfig(
+        0, dir, idle, List.of(), accountConcurrency, Clock.systemUTC(), Path.of("/sys/fs/cgroup"));
   }
 
   @Test

@@ -48,7 +48,8 @@ public final class PlatformFixture implements AutoCloseable {
         Duration.ofMinutes(10),
         List.of(Duration.ofMillis(100), Duration.ofMillis(200)),
         1000,
-        Clock.systemUTC());
+        Clock.systemUTC(),
+        Path.of("/sys/fs/cgroup"));
   }
 
   public void start() throws Exception {

@@ -2,6 +2,10 @@ package io.powertune.platform.runtime;
 
 import io.powertune.platform.auth.PlatformCredentials;
 import io.powertune.platform.lambda.model.FunctionKey;
+import io.powertune.platform.resources.CpuShare;
+import io.powertune.platform.resources.NoResourceControl;
+import io.powertune.platform.resources.ResourceControl;
+import io.powertune.platform.resources.ResourceGroup;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -43,6 +47,7 @@ public final class EnvironmentPool implements AutoCloseable {
   private final PlatformCredentials credentials;
   private final Clock clock;
   private final Duration idleTimeout;
+  private final ResourceControl resources;
   private final SecureRandom random = new SecureRandom();
   private final Map<String, Deque<ExecutionEnvironment>> idle = new ConcurrentHashMap<>();
   private final Set<ExecutionEnvironment> all = ConcurrentHashMap.newKeySet();
@@ -64,7 +69,9 @@ public final class EnvironmentPool implements AutoCloseable {
       Path tmpRoot,
       PlatformCredentials credentials,
       Clock clock,
-      Duration idleTimeout) {
+      Duration idleTimeout,
+      ResourceControl resources) {
+    this.resources = resources;
     this.server = server;
     this.runtimeApi = runtimeApi;
     this.runtimesDir = runtimesDir;
@@ -153,8 +160,11 @@ public final class EnvironmentPool implements AutoCloseable {
     random.nextBytes(bytes);
     String id = HexFormat.of().formatHex(bytes);
     String stream = STREAM_DATE.format(clock.instant()) + "/[" + spec.version() + "]" + id;
+    CpuShare share = CpuShare.forMemory(spec.config().memorySize(), resources.hostCores());
+    ResourceGroup group = group(id, spec.config().memorySize());
     ExecutionEnvironment env =
-        new ExecutionEnvironment(id, spec, stream, tmpRoot.resolve(id), clock.millis());
+        new ExecutionEnvironment(
+            id, spec, stream, tmpRoot.resolve(id), clock.millis(), group, share);
     ServerConnector connector = new ServerConnector(server, 0, 1);
     connector.setHost("127.0.0.1");
     connector.setPort(0);
@@ -169,12 +179,24 @@ public final class EnvironmentPool implements AutoCloseable {
     connectors.put(env, connector);
     all.add(env);
     String api = "127.0.0.1:" + connector.getLocalPort();
+    List<String> command = new java.util.ArrayList<>(group.enterCommand());
+    command.addAll(RuntimeLaunch.command(spec, runtimesDir, share));
     env.start(
-        RuntimeLaunch.command(spec, runtimesDir),
+        command,
         RuntimeLaunch.environment(spec, api, stream, credentials, tmpRoot.resolve(id)),
         initSink.apply(stream),
         this::end);
     return env;
+  }
+
+  /** The environment's resource group; without one (and a warning) if the group cannot be made. */
+  private ResourceGroup group(String id, int memoryMb) {
+    try {
+      return resources.create(id, memoryMb);
+    } catch (RuntimeException e) {
+      LOG.warn("environment {} runs without CPU and memory limits: {}", id, e.getMessage());
+      return new NoResourceControl(e.getMessage(), resources.hostCores()).create(id, memoryMb);
+    }
   }
 
   private void reap() {

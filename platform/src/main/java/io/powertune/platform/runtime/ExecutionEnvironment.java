@@ -1,5 +1,7 @@
 package io.powertune.platform.runtime;
 
+import io.powertune.platform.resources.CpuShare;
+import io.powertune.platform.resources.ResourceGroup;
 import io.powertune.platform.runtime.RuntimeResult.EnvironmentFailure;
 import io.powertune.platform.runtime.RuntimeResult.Kind;
 import java.io.IOException;
@@ -11,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One execution environment: an OS process running a runtime that fetches invocations from its own
@@ -18,7 +22,11 @@ import java.util.function.Consumer;
  */
 public final class ExecutionEnvironment {
 
+  private static final Logger LOG = LoggerFactory.getLogger(ExecutionEnvironment.class);
+
   private final String id;
+  private final ResourceGroup group;
+  private final CpuShare share;
   private final EnvironmentSpec spec;
   private final String logStream;
   private final Path tmpDir;
@@ -37,7 +45,15 @@ public final class ExecutionEnvironment {
   private volatile long lastUsedNanos;
 
   ExecutionEnvironment(
-      String id, EnvironmentSpec spec, String logStream, Path tmpDir, long startEpochMs) {
+      String id,
+      EnvironmentSpec spec,
+      String logStream,
+      Path tmpDir,
+      long startEpochMs,
+      ResourceGroup group,
+      CpuShare share) {
+    this.group = group;
+    this.share = share;
     this.id = id;
     this.spec = spec;
     this.logStream = logStream;
@@ -96,10 +112,13 @@ public final class ExecutionEnvironment {
       dead = true;
     }
     int status = process.exitValue();
+    boolean outOfMemory = group.outOfMemory();
     String reason =
-        status == 0
-            ? "Runtime exited without providing a reason"
-            : "Runtime exited with error: exit status " + status;
+        outOfMemory || status == 128 + 9
+            ? "Runtime exited with error: signal: killed"
+            : status == 0
+                ? "Runtime exited without providing a reason"
+                : "Runtime exited with error: exit status " + status;
     Invocation failed;
     synchronized (lock) {
       failed = current != null ? current : pending;
@@ -114,8 +133,8 @@ public final class ExecutionEnvironment {
           .result()
           .complete(
               new EnvironmentFailure(
-                  Kind.EXIT,
-                  "Runtime.ExitError",
+                  outOfMemory ? Kind.OUT_OF_MEMORY : Kind.EXIT,
+                  outOfMemory ? "Runtime.OutOfMemory" : "Runtime.ExitError",
                   "RequestId: " + failed.requestId() + " Error: " + reason,
                   System.nanoTime()));
     }
@@ -124,7 +143,12 @@ public final class ExecutionEnvironment {
 
   /** Called for each {@code next}: the first one ends the init phase. */
   void next(NextResponder responder) {
-    initialized.complete(System.nanoTime());
+    if (!initialized.isDone()) {
+      long initDone = System.nanoTime();
+      // the init phase ran on burst CPU, as on Lambda; from the first invocation on, the share
+      limitCpu();
+      initialized.complete(initDone);
+    }
     Invocation ready;
     synchronized (lock) {
       ready = pending;
@@ -196,6 +220,9 @@ public final class ExecutionEnvironment {
     if (process != null) {
       process.descendants().forEach(ProcessHandle::destroyForcibly);
       process.destroyForcibly();
+      process.onExit().thenRun(group::close);
+    } else {
+      group.close();
     }
     try (var files = Files.walk(tmpDir)) {
       files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
@@ -226,7 +253,19 @@ public final class ExecutionEnvironment {
 
   /** Peak resident memory of the process tree so far, in MB, from /proc (0 when unknown). */
   public int peakMemoryMb() {
+    long groupPeak = group.peakMemoryBytes();
+    if (groupPeak > 0) {
+      return (int) Math.ceil(groupPeak / (1024.0 * 1024.0));
+    }
     return process == null ? 0 : ProcessMemory.peakMb(process.toHandle());
+  }
+
+  private void limitCpu() {
+    try {
+      group.limitCpu(share);
+    } catch (RuntimeException e) {
+      LOG.warn("cannot apply the CPU share of environment {}: {}", id, e.getMessage());
+    }
   }
 
   public String id() {

@@ -1,6 +1,7 @@
 package io.powertune.platform.runtime;
 
 import io.powertune.platform.auth.PlatformCredentials;
+import io.powertune.platform.resources.CpuShare;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -11,7 +12,7 @@ final class RuntimeLaunch {
 
   private RuntimeLaunch() {}
 
-  static List<String> command(EnvironmentSpec spec, Path runtimesDir) {
+  static List<String> command(EnvironmentSpec spec, Path runtimesDir, CpuShare share) {
     String runtime = spec.config().runtime();
     if (runtime.startsWith("python")) {
       return List.of("python3", "-u", runtimesDir.resolve("python-bootstrap.py").toString());
@@ -20,10 +21,16 @@ final class RuntimeLaunch {
       return List.of("node", runtimesDir.resolve("node-bootstrap.mjs").toString());
     }
     if (runtime.startsWith("java")) {
+      // heap and processors that fit the environment's limits, as Lambda's Java runtimes set them
+      int heapMb = Math.max(spec.config().memorySize() * 85 / 100, 64);
       return List.of(
-          "java",
+          Path.of(System.getProperty("java.home"), "bin", "java").toString(),
           "-XX:+TieredCompilation",
           "-XX:TieredStopAtLevel=1",
+          "-XX:+UseSerialGC",
+          "-Xshare:auto",
+          "-Xmx" + heapMb + "m",
+          "-XX:ActiveProcessorCount=" + share.processors(),
           "-cp",
           spec.codeDir()
               + ":"

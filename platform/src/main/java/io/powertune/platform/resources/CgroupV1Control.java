@@ -1,0 +1,91 @@
+package io.powertune.platform.resources;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/** cgroup v1: a group in the {@code cpu} hierarchy and one in the {@code memory} hierarchy. */
+public final class CgroupV1Control implements ResourceControl {
+
+  private final Path cpuBase;
+  private final Path memoryBase;
+  private final int hostCores;
+
+  /**
+   * @param cpuRoot the mounted {@code cpu} hierarchy, e.g. /sys/fs/cgroup/cpu
+   * @param memoryRoot the mounted {@code memory} hierarchy, e.g. /sys/fs/cgroup/memory
+   */
+  public CgroupV1Control(Path cpuRoot, Path memoryRoot, int hostCores) {
+    this.cpuBase = cpuRoot.resolve("powertune");
+    this.memoryBase = memoryRoot.resolve("powertune");
+    this.hostCores = hostCores;
+    CgroupFiles.createDirectory(cpuBase);
+    CgroupFiles.createDirectory(memoryBase);
+  }
+
+  @Override
+  public ResourceGroup create(String id, int memoryMb) {
+    Path cpu = cpuBase.resolve(id);
+    Path memory = memoryBase.resolve(id);
+    CgroupFiles.createDirectory(cpu);
+    CgroupFiles.createDirectory(memory);
+    long bytes = memoryMb * 1024L * 1024L;
+    CgroupFiles.write(memory.resolve("memory.limit_in_bytes"), Long.toString(bytes));
+    CgroupFiles.writeIfPresent(memory.resolve("memory.memsw.limit_in_bytes"), Long.toString(bytes));
+    CgroupFiles.writeIfPresent(memory.resolve("memory.swappiness"), "0");
+    CgroupFiles.write(cpu.resolve("cpu.cfs_quota_us"), "-1");
+    return new Group(cpu, memory);
+  }
+
+  @Override
+  public boolean available() {
+    return true;
+  }
+
+  @Override
+  public String description() {
+    return "cgroup v1 (" + cpuBase + ", " + memoryBase + ")";
+  }
+
+  @Override
+  public int hostCores() {
+    return hostCores;
+  }
+
+  private record Group(Path cpu, Path memory) implements ResourceGroup {
+
+    @Override
+    public List<String> enterCommand() {
+      return List.of(
+          "/bin/sh",
+          "-c",
+          "echo $$ > '"
+              + cpu.resolve("cgroup.procs")
+              + "' && echo $$ > '"
+              + memory.resolve("cgroup.procs")
+              + "' && exec \"$@\"",
+          "sh");
+    }
+
+    @Override
+    public void limitCpu(CpuShare share) {
+      CgroupFiles.write(cpu.resolve("cpu.cfs_period_us"), Long.toString(share.periodUs()));
+      CgroupFiles.write(cpu.resolve("cpu.cfs_quota_us"), Long.toString(share.quotaUs()));
+    }
+
+    @Override
+    public long peakMemoryBytes() {
+      return CgroupFiles.readLong(memory.resolve("memory.max_usage_in_bytes"));
+    }
+
+    @Override
+    public boolean outOfMemory() {
+      return CgroupFiles.readKey(memory.resolve("memory.oom_control"), "oom_kill") > 0;
+    }
+
+    @Override
+    public void close() {
+      CgroupFiles.remove(cpu);
+      CgroupFiles.remove(memory);
+    }
+  }
+}

@@ -1,0 +1,81 @@
+package io.powertune.platform.resources;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** cgroup v2: one group per environment in the unified hierarchy, with cpu and memory enabled. */
+public final class CgroupV2Control implements ResourceControl {
+
+  private final Path base;
+  private final int hostCores;
+
+  /**
+   * @param root the unified hierarchy, e.g. /sys/fs/cgroup
+   */
+  public CgroupV2Control(Path root, int hostCores) {
+    this.base = root.resolve("powertune");
+    this.hostCores = hostCores;
+    CgroupFiles.writeIfPresent(root.resolve("cgroup.subtree_control"), "+cpu +memory");
+    CgroupFiles.createDirectory(base);
+    CgroupFiles.write(base.resolve("cgroup.subtree_control"), "+cpu +memory");
+  }
+
+  @Override
+  public ResourceGroup create(String id, int memoryMb) {
+    Path group = base.resolve(id);
+    CgroupFiles.createDirectory(group);
+    long bytes = memoryMb * 1024L * 1024L;
+    CgroupFiles.write(group.resolve("memory.max"), Long.toString(bytes));
+    CgroupFiles.writeIfPresent(group.resolve("memory.swap.max"), "0");
+    CgroupFiles.write(group.resolve("cpu.max"), "max 100000");
+    return new Group(group);
+  }
+
+  @Override
+  public boolean available() {
+    return true;
+  }
+
+  @Override
+  public String description() {
+    return "cgroup v2 (" + base + ")";
+  }
+
+  @Override
+  public int hostCores() {
+    return hostCores;
+  }
+
+  private record Group(Path dir) implements ResourceGroup {
+
+    @Override
+    public List<String> enterCommand() {
+      return List.of(
+          "/bin/sh", "-c", "echo $$ > '" + dir.resolve("cgroup.procs") + "' && exec \"$@\"", "sh");
+    }
+
+    @Override
+    public void limitCpu(CpuShare share) {
+      CgroupFiles.write(dir.resolve("cpu.max"), share.quotaUs() + " " + share.periodUs());
+    }
+
+    @Override
+    public long peakMemoryBytes() {
+      Path peak = dir.resolve("memory.peak");
+      return Files.exists(peak)
+          ? CgroupFiles.readLong(peak)
+          : CgroupFiles.readLong(dir.resolve("memory.current"));
+    }
+
+    @Override
+    public boolean outOfMemory() {
+      return CgroupFiles.readKey(dir.resolve("memory.events"), "oom_kill") > 0;
+    }
+
+    @Override
+    public void close() {
+      CgroupFiles.remove(dir);
+    }
+  }
+}

@@ -1,0 +1,25 @@
+package io.powertune.platform.resources;
+
+/** The cgroup of one execution environment: its memory limit, CPU share and measurements. */
+public interface ResourceGroup extends AutoCloseable {
+
+  /**
+   * The command prefix that puts the process into this group before it runs the runtime: {@code sh
+   * -c 'echo $$ > .../cgroup.procs && exec "$@"' sh}, so no instruction of the runtime runs
+   * outside.
+   */
+  java.util.List<String> enterCommand();
+
+  /** Applies the CPU share (the init phase runs without one, as Lambda's init gets burst CPU). */
+  void limitCpu(CpuShare share);
+
+  /** The group's peak memory use so far, in bytes. */
+  long peakMemoryBytes();
+
+  /** True once the kernel killed a process of the group for exceeding the memory limit. */
+  boolean outOfMemory();
+
+  /** Removes the group (its processes must have ended). */
+  @Override
+  void close();
+}
