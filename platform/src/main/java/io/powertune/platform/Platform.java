@@ -13,6 +13,7 @@ import io.powertune.platform.lambda.invoke.InvocationRunner;
 import io.powertune.platform.lambda.invoke.Invoker;
 import io.powertune.platform.logs.LogWriter;
 import io.powertune.platform.logs.LogsService;
+import io.powertune.platform.resources.AdmissionControl;
 import io.powertune.platform.resources.NoResourceControl;
 import io.powertune.platform.resources.ResourceControl;
 import io.powertune.platform.resources.ResourceControls;
@@ -44,6 +45,9 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * directory.
  */
 public final class Platform implements AutoCloseable {
+
+  /** How long an invocation waits for CPU before it is throttled. */
+  private static final java.time.Duration ADMISSION_WAIT = java.time.Duration.ofSeconds(30);
 
   /** The account every request acts in. */
   public static final String ACCOUNT = "000000000000";
@@ -103,6 +107,7 @@ public final class Platform implements AutoCloseable {
     server.addConnector(api);
 
     RuntimeApiHandler runtimeApi = new RuntimeApiHandler();
+    ResourceControl resources = resources(config);
     EnvironmentPool pool =
         new EnvironmentPool(
             server,
@@ -112,7 +117,7 @@ public final class Platform implements AutoCloseable {
             credentials,
             config.clock(),
             config.idleTimeout(),
-            resources(config));
+            resources);
     Functions functions = new Functions(functionStore, config.clock());
     CodePackages code = new CodePackages(functionStore, stateDir.resolve("code"));
     EventQueue events = new EventQueue(config.eventRetryDelays());
@@ -120,7 +125,13 @@ public final class Platform implements AutoCloseable {
         new Invoker(
             functions,
             code,
-            new InvocationRunner(pool, logWriter, config.clock()),
+            new InvocationRunner(
+                pool,
+                logWriter,
+                config.clock(),
+                resources.available() ? AdmissionControl.forHost(resources.hostCores()) : null,
+                resources.hostCores(),
+                ADMISSION_WAIT),
             new ConcurrencyLimiter(config.accountConcurrency()),
             events);
     EdgeHandler edge =

@@ -1,6 +1,9 @@
 package io.powertune.platform.lambda.invoke;
 
+import io.powertune.platform.lambda.errors.TooManyRequestsException;
 import io.powertune.platform.logs.LogWriter;
+import io.powertune.platform.resources.AdmissionControl;
+import io.powertune.platform.resources.CpuShare;
 import io.powertune.platform.runtime.EnvironmentPool;
 import io.powertune.platform.runtime.EnvironmentPool.Lease;
 import io.powertune.platform.runtime.EnvironmentSpec;
@@ -16,6 +19,7 @@ import io.powertune.platform.runtime.RuntimeResult.Success;
 import io.powertune.platform.store.LogStore.Scope;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -34,12 +38,28 @@ public final class InvocationRunner {
   private final EnvironmentPool pool;
   private final LogWriter writer;
   private final Clock clock;
+  private final AdmissionControl admission;
+  private final int hostCores;
+  private final Duration admissionWait;
   private final Map<String, InvocationLog> logs = new ConcurrentHashMap<>();
 
-  public InvocationRunner(EnvironmentPool pool, LogWriter writer, Clock clock) {
+  /**
+   * @param admission limits the CPU shares running at once; null admits every invocation at once
+   * @param hostCores the cores CPU shares are capped at
+   */
+  public InvocationRunner(
+      EnvironmentPool pool,
+      LogWriter writer,
+      Clock clock,
+      AdmissionControl admission,
+      int hostCores,
+      Duration admissionWait) {
     this.pool = pool;
     this.writer = writer;
     this.clock = clock;
+    this.admission = admission;
+    this.hostCores = hostCores;
+    this.admissionWait = admissionWait;
     pool.onEnd(env -> logs.remove(env.logStream()));
   }
 
@@ -48,6 +68,7 @@ public final class InvocationRunner {
    *
    * @param invokedArn the ARN as the caller named it (qualified)
    */
+  @SuppressWarnings("try") // the permit is held for the invocation, not used in it
   public InvocationOutcome run(
       EnvironmentSpec spec,
       String requestId,
@@ -88,6 +109,43 @@ public final class InvocationRunner {
         throw new IllegalStateException("interrupted", e);
       }
     }
+    try (AdmissionControl.Permit permit = admit(env, spec)) {
+      return invoke(
+          env, log, lines, spec, requestId, payload, invokedArn, clientContext, initMs, lease);
+    }
+  }
+
+  /** Waits until the invocation's CPU share fits; when it does not in time, throttles it. */
+  private AdmissionControl.Permit admit(ExecutionEnvironment env, EnvironmentSpec spec) {
+    if (admission == null) {
+      return () -> {};
+    }
+    double vcpus = CpuShare.forMemory(spec.config().memorySize(), hostCores).vcpus();
+    try {
+      AdmissionControl.Permit permit = admission.tryAcquire(vcpus, admissionWait);
+      if (permit != null) {
+        return permit;
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    pool.release(env);
+    throw new TooManyRequestsException(
+        "Rate Exceeded. Every CPU of this host is busy with other measured invocations.",
+        TooManyRequestsException.Reason.ConcurrentInvocationLimitExceeded);
+  }
+
+  private InvocationOutcome invoke(
+      ExecutionEnvironment env,
+      InvocationLog log,
+      PlatformLines lines,
+      EnvironmentSpec spec,
+      String requestId,
+      byte[] payload,
+      String invokedArn,
+      String clientContext,
+      double initMs,
+      Lease lease) {
     log.collect(lease.cold());
     log.line(lines.start(requestId, spec.version(), clock.instant()));
     long timeoutMs = spec.config().timeout() * 1000L;
