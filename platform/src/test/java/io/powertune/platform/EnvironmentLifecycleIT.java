@@ -93,6 +93,27 @@ class EnvironmentLifecycleIT {
     }
   }
 
+  @Test
+  void withoutCgroups_everyReportSaysCpuScalingIsUnavailable() throws Exception {
+    PlatformConfig unlimited =
+        new PlatformConfig(
+            0, stateDir, Duration.ofMinutes(10), List.of(), 1000, Clock.systemUTC(), null);
+    try (PlatformFixture fixture = new PlatformFixture(unlimited)) {
+      LambdaClient lambda = fixture.lambda();
+      fixture.create(
+          lambda,
+          "unscaled",
+          Runtime.PYTHON3_12,
+          "app.count",
+          Zips.testFunction("python-behaviours"));
+
+      InvokeResponse response = invoke(lambda, "unscaled");
+
+      assertThat(ReportParser.parseLogResult(response.logResult()).cpuScaling())
+          .contains("unavailable");
+    }
+  }
+
   private static InvokeResponse invoke(LambdaClient lambda, String name) {
     return lambda.invoke(
         r -> r.functionName(name).logType(LogType.TAIL).payload(SdkBytes.fromUtf8String("{}")));

@@ -96,6 +96,7 @@ final class JsonReportReader {
     textOf(record, "requestId", fields::requestId);
     textOf(record, "status", fields::status);
     textOf(record, "errorType", fields::errorType);
+    textOf(record, "cpuScaling", fields::cpuScaling);
     return fields;
   }
 

@@ -18,6 +18,8 @@ import java.util.OptionalInt;
  * @param status {@code Status} ({@code timeout}, {@code error}, ...), absent when the invocation
  *     succeeded
  * @param errorType {@code Error Type} (for example {@code Runtime.OutOfMemory})
+ * @param cpuScaling {@code unavailable} when the platform that ran the function could not make its
+ *     CPU follow its memory size (powertune's local platform without cgroups); absent on AWS
  */
 public record Report(
     Optional<String> requestId,
@@ -29,7 +31,8 @@ public record Report(
     OptionalDouble restoreDurationMs,
     OptionalDouble billedRestoreDurationMs,
     Optional<String> status,
-    Optional<String> errorType) {
+    Optional<String> errorType,
+    Optional<String> cpuScaling) {
 
   /**
    * True when the record carries an Init Duration, i.e. the invocation started a new environment.

@@ -24,6 +24,7 @@ final class ReportFields {
   private String requestId;
   private String status;
   private String errorType;
+  private String cpuScaling;
 
   /** Records a metric; the first value seen for a field wins, as in the original's regexes. */
   void put(Metric metric, double value) {
@@ -39,6 +40,12 @@ final class ReportFields {
   void status(String value) {
     if (status == null) {
       status = value;
+    }
+  }
+
+  void cpuScaling(String value) {
+    if (cpuScaling == null) {
+      cpuScaling = value;
     }
   }
 
@@ -72,7 +79,8 @@ final class ReportFields {
             optional(Metric.RESTORE_DURATION),
             optional(Metric.BILLED_RESTORE_DURATION),
             Optional.ofNullable(status).filter(s -> !s.equalsIgnoreCase("success")),
-            Optional.ofNullable(errorType)));
+            Optional.ofNullable(errorType),
+            Optional.ofNullable(cpuScaling)));
   }
 
   private OptionalDouble optional(Metric metric) {

@@ -21,6 +21,7 @@ final class TextReportReader {
           "(?<![A-Za-z])(Billed Restore Duration|Restore Duration|Init Duration|Billed Duration"
               + "|Duration|Memory Size|Max Memory Used):\\s*(\\d+(?:\\.\\d+)?)\\s*(?:ms|MB)");
   private static final Pattern STATUS = Pattern.compile("(?<![A-Za-z])Status:\\s*([A-Za-z.]+)");
+  private static final Pattern CPU_SCALING = Pattern.compile("CPU Scaling:\\s*([A-Za-z]+)");
   private static final Pattern ERROR_TYPE = Pattern.compile("Error Type:\\s*([A-Za-z0-9_.:-]+)");
 
   private static final Map<String, Metric> LABELS =
@@ -57,6 +58,10 @@ final class TextReportReader {
     Matcher status = STATUS.matcher(line);
     if (status.find()) {
       fields.status(status.group(1));
+    }
+    Matcher cpuScaling = CPU_SCALING.matcher(line);
+    if (cpuScaling.find()) {
+      fields.cpuScaling(cpuScaling.group(1));
     }
     Matcher errorType = ERROR_TYPE.matcher(line);
     if (errorType.find()) {

@@ -212,6 +212,7 @@ class ReportParserTest {
             OptionalDouble.empty(),
             OptionalDouble.empty(),
             Optional.empty(),
+            Optional.empty(),
             Optional.empty());
 
     assertThat(r.totalDurationMs()).isEqualTo(2.5);
@@ -261,5 +262,20 @@ class ReportParserTest {
             + "\nREPORT RequestId: t\tDuration: 3.00 ms\tBilled Duration: 3 ms\t\n";
 
     assertThat(ReportParser.parse(tail).durationMs()).isEqualTo(3.0);
+  }
+
+  @Test
+  void parse_cpuScalingUnavailable_isKept_inBothFormats() {
+    Report text =
+        ReportParser.parse(
+            "REPORT RequestId: r\tDuration: 1.00 ms\tBilled Duration: 1 ms\tCPU Scaling: unavailable\t");
+    Report json =
+        ReportParser.parse(
+            "{\"type\":\"platform.report\",\"record\":{\"metrics\":{\"durationMs\":1},"
+                + "\"cpuScaling\":\"unavailable\"}}");
+
+    assertThat(text.cpuScaling()).contains("unavailable");
+    assertThat(json.cpuScaling()).contains("unavailable");
+    assertThat(ReportParser.parse(report("text-warm.txt")).cpuScaling()).isEmpty();
   }
 }

@@ -75,7 +75,7 @@ public final class InvocationRunner {
       byte[] payload,
       String invokedArn,
       String clientContext) {
-    PlatformLines lines = new PlatformLines(spec.config().logFormat());
+    PlatformLines lines = new PlatformLines(spec.config().logFormat(), admission != null);
     Scope scope = new Scope(spec.key().account(), spec.key().region());
     Lease lease =
         pool.acquire(

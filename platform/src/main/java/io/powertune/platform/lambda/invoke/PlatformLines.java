@@ -32,8 +32,19 @@ final class PlatformLines {
       String errorType) {}
 
   private final boolean json;
+  private final boolean cpuScaled;
 
   PlatformLines(String logFormat) {
+    this(logFormat, true);
+  }
+
+  /**
+   * @param cpuScaled false where the platform cannot limit CPU: REPORTs then say {@code CPU
+   *     Scaling: unavailable} (JSON: {@code "cpuScaling":"unavailable"}), so results built on them
+   *     can say so
+   */
+  PlatformLines(String logFormat, boolean cpuScaled) {
+    this.cpuScaled = cpuScaled;
     this.json = logFormat.equals("JSON");
   }
 
@@ -79,6 +90,9 @@ final class PlatformLines {
         metrics.put("initDurationMs", round2(r.initDurationMs()));
       }
       record.put("status", r.status() == null ? "success" : r.status());
+      if (!cpuScaled) {
+        record.put("cpuScaling", "unavailable");
+      }
       if (r.errorType() != null) {
         record.put("errorType", r.errorType());
       }
@@ -98,6 +112,9 @@ final class PlatformLines {
             .append(" MB\t");
     if (r.initDurationMs() >= 0) {
       line.append("Init Duration: ").append(format2(r.initDurationMs())).append(" ms\t");
+    }
+    if (!cpuScaled) {
+      line.append("CPU Scaling: unavailable\t");
     }
     if (r.status() != null) {
       line.append("Status: ").append(r.status());

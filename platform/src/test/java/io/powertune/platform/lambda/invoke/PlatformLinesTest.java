@@ -68,4 +68,17 @@ class PlatformLinesTest {
     assertThat(PlatformLines.format2(1.005)).isEqualTo("1.01");
     assertThat(PlatformLines.format2(3)).isEqualTo("3.00");
   }
+
+  @Test
+  void withoutCpuLimits_reportsSayCpuScalingIsUnavailable() {
+    PlatformLines.Report r = new PlatformLines.Report("id-5", 2, 2, 128, 40, -1, null, null);
+
+    String text = new PlatformLines("Text", false).report(r, NOW);
+    String json = new PlatformLines("JSON", false).report(r, NOW);
+
+    assertThat(text).endsWith("Max Memory Used: 40 MB\tCPU Scaling: unavailable\t");
+    assertThat(ReportParser.parse(text).cpuScaling()).contains("unavailable");
+    assertThat(ReportParser.parse(json).cpuScaling()).contains("unavailable");
+    assertThat(new PlatformLines("Text", true).report(r, NOW)).doesNotContain("CPU Scaling");
+  }
 }
