@@ -29,6 +29,14 @@ final class CgroupFiles {
     }
   }
 
+  static String readText(Path file) {
+    try {
+      return Files.readString(file, StandardCharsets.US_ASCII).strip();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file, e);
+    }
+  }
+
   static long readLong(Path file) {
     try {
       return Long.parseLong(Files.readString(file, StandardCharsets.US_ASCII).strip());

@@ -8,6 +8,8 @@ public final class CgroupV1Control implements ResourceControl {
 
   private final Path cpuBase;
   private final Path memoryBase;
+  private final Path cpusetBase;
+  private final String allCpus;
   private final int hostCores;
 
   /**
@@ -20,6 +22,19 @@ public final class CgroupV1Control implements ResourceControl {
     this.hostCores = hostCores;
     CgroupFiles.createDirectory(cpuBase);
     CgroupFiles.createDirectory(memoryBase);
+    Path cpusetRoot = cpuRoot.resolveSibling("cpuset");
+    if (java.nio.file.Files.exists(cpusetRoot.resolve("cpuset.cpus"))) {
+      cpusetBase = cpusetRoot.resolve("powertune");
+      allCpus = CgroupFiles.readText(cpusetRoot.resolve("cpuset.cpus"));
+      CgroupFiles.createDirectory(cpusetBase);
+      CgroupFiles.write(cpusetBase.resolve("cpuset.cpus"), allCpus);
+      CgroupFiles.write(
+          cpusetBase.resolve("cpuset.mems"),
+          CgroupFiles.readText(cpusetRoot.resolve("cpuset.mems")));
+    } else {
+      cpusetBase = null;
+      allCpus = null;
+    }
   }
 
   @Override
@@ -33,7 +48,15 @@ public final class CgroupV1Control implements ResourceControl {
     CgroupFiles.writeIfPresent(memory.resolve("memory.memsw.limit_in_bytes"), Long.toString(bytes));
     CgroupFiles.writeIfPresent(memory.resolve("memory.swappiness"), "0");
     CgroupFiles.write(cpu.resolve("cpu.cfs_quota_us"), "-1");
-    return new Group(cpu, memory);
+    Path cpuset = null;
+    if (cpusetBase != null) {
+      cpuset = cpusetBase.resolve(id);
+      CgroupFiles.createDirectory(cpuset);
+      CgroupFiles.write(cpuset.resolve("cpuset.cpus"), allCpus);
+      CgroupFiles.write(
+          cpuset.resolve("cpuset.mems"), CgroupFiles.readText(cpusetBase.resolve("cpuset.mems")));
+    }
+    return new Group(cpu, memory, cpuset, allCpus);
   }
 
   @Override
@@ -51,7 +74,11 @@ public final class CgroupV1Control implements ResourceControl {
     return hostCores;
   }
 
-  private record Group(Path cpu, Path memory) implements ResourceGroup {
+  /**
+   * @param cpuset the cpuset group, or null without that controller
+   */
+  private record Group(Path cpu, Path memory, Path cpuset, String allCpus)
+      implements ResourceGroup {
 
     @Override
     public List<String> enterCommand() {
@@ -62,6 +89,7 @@ public final class CgroupV1Control implements ResourceControl {
               + cpu.resolve("cgroup.procs")
               + "' && echo $$ > '"
               + memory.resolve("cgroup.procs")
+              + (cpuset == null ? "" : "' && echo $$ > '" + cpuset.resolve("cgroup.procs"))
               + "' && exec \"$@\"",
           "sh");
     }
@@ -70,6 +98,14 @@ public final class CgroupV1Control implements ResourceControl {
     public void limitCpu(CpuShare share) {
       CgroupFiles.write(cpu.resolve("cpu.cfs_period_us"), Long.toString(share.periodUs()));
       CgroupFiles.write(cpu.resolve("cpu.cfs_quota_us"), Long.toString(share.quotaUs()));
+    }
+
+    @Override
+    public void pin(int cpuNumber) {
+      if (cpuset != null) {
+        CgroupFiles.write(
+            cpuset.resolve("cpuset.cpus"), cpuNumber < 0 ? allCpus : Integer.toString(cpuNumber));
+      }
     }
 
     @Override
@@ -86,6 +122,9 @@ public final class CgroupV1Control implements ResourceControl {
     public void close() {
       CgroupFiles.remove(cpu);
       CgroupFiles.remove(memory);
+      if (cpuset != null) {
+        CgroupFiles.remove(cpuset);
+      }
     }
   }
 }

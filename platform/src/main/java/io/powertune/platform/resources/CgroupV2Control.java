@@ -61,6 +61,11 @@ public final class CgroupV2Control implements ResourceControl {
     }
 
     @Override
+    public void pin(int cpu) {
+      CgroupFiles.writeIfPresent(dir.resolve("cpuset.cpus"), cpu < 0 ? "" : Integer.toString(cpu));
+    }
+
+    @Override
     public long peakMemoryBytes() {
       Path peak = dir.resolve("memory.peak");
       return Files.exists(peak)

@@ -16,6 +16,9 @@ public final class NoResourceControl implements ResourceControl {
         public void limitCpu(CpuShare share) {}
 
         @Override
+        public void pin(int cpu) {}
+
+        @Override
         public long peakMemoryBytes() {
           return 0;
         }

@@ -13,6 +13,12 @@ public interface ResourceGroup extends AutoCloseable {
   /** Applies the CPU share (the init phase runs without one, as Lambda's init gets burst CPU). */
   void limitCpu(CpuShare share);
 
+  /**
+   * Pins the group's processes to one CPU, or with -1 lets them run on any (where the cpuset
+   * controller is missing this does nothing).
+   */
+  void pin(int cpu);
+
   /** The group's peak memory use so far, in bytes. */
   long peakMemoryBytes();
 

@@ -43,6 +43,7 @@ public final class ExecutionEnvironment {
   private volatile boolean dead;
   private volatile boolean retired;
   private volatile long lastUsedNanos;
+  private volatile int pinnedCpu = -1;
 
   ExecutionEnvironment(
       String id,
@@ -258,6 +259,19 @@ public final class ExecutionEnvironment {
       return (int) Math.ceil(groupPeak / (1024.0 * 1024.0));
     }
     return process == null ? 0 : ProcessMemory.peakMb(process.toHandle());
+  }
+
+  /** Pins the environment to a CPU for its next invocation (-1: any CPU). */
+  public void pin(int cpu) {
+    if (cpu == pinnedCpu) {
+      return;
+    }
+    try {
+      group.pin(cpu);
+      pinnedCpu = cpu;
+    } catch (RuntimeException e) {
+      LOG.warn("cannot pin environment {} to CPU {}: {}", id, cpu, e.getMessage());
+    }
   }
 
   private void limitCpu() {

@@ -38,6 +38,18 @@ public final class InvocationRunner {
   private final EnvironmentPool pool;
   private final LogWriter writer;
   private final Clock clock;
+
+  private static final AdmissionControl.Permit UNLIMITED =
+      new AdmissionControl.Permit() {
+        @Override
+        public int cpu() {
+          return -1;
+        }
+
+        @Override
+        public void close() {}
+      };
+
   private final AdmissionControl admission;
   private final int hostCores;
   private final Duration admissionWait;
@@ -118,12 +130,13 @@ public final class InvocationRunner {
   /** Waits until the invocation's CPU share fits; when it does not in time, throttles it. */
   private AdmissionControl.Permit admit(ExecutionEnvironment env, EnvironmentSpec spec) {
     if (admission == null) {
-      return () -> {};
+      return UNLIMITED;
     }
     double vcpus = CpuShare.forMemory(spec.config().memorySize(), hostCores).vcpus();
     try {
       AdmissionControl.Permit permit = admission.tryAcquire(vcpus, admissionWait);
       if (permit != null) {
+        env.pin(permit.cpu());
         return permit;
       }
     } catch (InterruptedException e) {
