@@ -14,6 +14,7 @@ import io.powertune.platform.lambda.invoke.Invoker;
 import io.powertune.platform.logs.LogWriter;
 import io.powertune.platform.logs.LogsService;
 import io.powertune.platform.resources.AdmissionControl;
+import io.powertune.platform.resources.IdleKeeper;
 import io.powertune.platform.resources.NoResourceControl;
 import io.powertune.platform.resources.ResourceControl;
 import io.powertune.platform.resources.ResourceControls;
@@ -67,6 +68,7 @@ public final class Platform implements AutoCloseable {
   private final LogWriter logWriter;
   private final EnvironmentPool pool;
   private final EventQueue events;
+  private final IdleKeeper keeper;
   private final PlatformCredentials credentials;
   private final URI endpoint;
 
@@ -76,8 +78,10 @@ public final class Platform implements AutoCloseable {
       LogWriter logWriter,
       EnvironmentPool pool,
       EventQueue events,
+      IdleKeeper keeper,
       PlatformCredentials credentials,
       URI endpoint) {
+    this.keeper = keeper;
     this.server = server;
     this.database = database;
     this.logWriter = logWriter;
@@ -108,6 +112,10 @@ public final class Platform implements AutoCloseable {
 
     RuntimeApiHandler runtimeApi = new RuntimeApiHandler();
     ResourceControl resources = resources(config);
+    IdleKeeper keeper =
+        resources.available()
+            ? IdleKeeper.forHost(resources.hostCores())
+            : new IdleKeeper(resources.hostCores(), false);
     EnvironmentPool pool =
         new EnvironmentPool(
             server,
@@ -131,7 +139,8 @@ public final class Platform implements AutoCloseable {
                 config.clock(),
                 resources.available() ? AdmissionControl.forHost(resources.hostCores()) : null,
                 resources.hostCores(),
-                ADMISSION_WAIT),
+                ADMISSION_WAIT,
+                keeper),
             new ConcurrencyLimiter(config.accountConcurrency()),
             events);
     EdgeHandler edge =
@@ -147,7 +156,7 @@ public final class Platform implements AutoCloseable {
     server.start();
     URI endpoint = URI.create("http://127.0.0.1:" + api.getLocalPort());
     Files.writeString(stateDir.resolve("endpoint"), endpoint + "\n");
-    return new Platform(server, database, logWriter, pool, events, credentials, endpoint);
+    return new Platform(server, database, logWriter, pool, events, keeper, credentials, endpoint);
   }
 
   private static ResourceControl resources(PlatformConfig config) {
@@ -173,6 +182,7 @@ public final class Platform implements AutoCloseable {
   @Override
   public void close() {
     events.close();
+    keeper.close();
     pool.close();
     try {
       server.stop();

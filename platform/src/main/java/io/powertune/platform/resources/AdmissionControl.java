@@ -84,12 +84,12 @@ public final class AdmissionControl {
 
   private static final int NO_ROOM = -2;
 
-  /** The CPU for a share below one (-1 for a larger share), or NO_ROOM when it does not fit now. */
+  /** The CPU for a share up to one (-1 for a larger share), or NO_ROOM when it does not fit now. */
   private int place(double share) {
     if (inUse + share > capacity + EPSILON) {
       return NO_ROOM;
     }
-    if (share >= 1 - EPSILON) {
+    if (share > 1 + EPSILON) {
       return -1;
     }
     double spread = unpinned / placed.length;

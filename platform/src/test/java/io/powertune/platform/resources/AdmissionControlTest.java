@@ -18,7 +18,7 @@ class AdmissionControlTest {
 
     assertThat(first).isNotNull();
     assertThat(second).isNotNull();
-    assertThat(third).isNull();
+    assertThat(third).isNull(); // 1.5 + 0.5 exceeds the capacity of 1.8
     assertThat(admission.inUse()).isEqualTo(1.5);
     second.close();
     assertThat(admission.tryAcquire(0.5, Duration.ZERO)).isNotNull();
@@ -79,9 +79,10 @@ class AdmissionControlTest {
   }
 
   @Test
-  void aShareOfOneCpuOrMore_isNotPinned() throws Exception {
+  void aShareOfMoreThanOneCpu_isNotPinned_andOneCpuIs() throws Exception {
     AdmissionControl admission = new AdmissionControl(1.8, 2);
 
-    assertThat(admission.tryAcquire(1.0, Duration.ZERO).cpu()).isEqualTo(-1);
+    assertThat(admission.tryAcquire(1.2, Duration.ZERO).cpu()).isEqualTo(-1);
+    assertThat(new AdmissionControl(1.8, 2).tryAcquire(1.0, Duration.ZERO).cpu()).isEqualTo(0);
   }
 }

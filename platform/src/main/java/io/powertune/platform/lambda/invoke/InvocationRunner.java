@@ -4,6 +4,7 @@ import io.powertune.platform.lambda.errors.TooManyRequestsException;
 import io.powertune.platform.logs.LogWriter;
 import io.powertune.platform.resources.AdmissionControl;
 import io.powertune.platform.resources.CpuShare;
+import io.powertune.platform.resources.IdleKeeper;
 import io.powertune.platform.runtime.EnvironmentPool;
 import io.powertune.platform.runtime.EnvironmentPool.Lease;
 import io.powertune.platform.runtime.EnvironmentSpec;
@@ -51,6 +52,7 @@ public final class InvocationRunner {
       };
 
   private final AdmissionControl admission;
+  private final IdleKeeper keeper;
   private final int hostCores;
   private final Duration admissionWait;
   private final Map<String, InvocationLog> logs = new ConcurrentHashMap<>();
@@ -65,7 +67,9 @@ public final class InvocationRunner {
       Clock clock,
       AdmissionControl admission,
       int hostCores,
-      Duration admissionWait) {
+      Duration admissionWait,
+      IdleKeeper keeper) {
+    this.keeper = keeper;
     this.pool = pool;
     this.writer = writer;
     this.clock = clock;
@@ -137,7 +141,19 @@ public final class InvocationRunner {
       AdmissionControl.Permit permit = admission.tryAcquire(vcpus, admissionWait);
       if (permit != null) {
         env.pin(permit.cpu());
-        return permit;
+        keeper.busy();
+        return new AdmissionControl.Permit() {
+          @Override
+          public int cpu() {
+            return permit.cpu();
+          }
+
+          @Override
+          public void close() {
+            keeper.idle();
+            permit.close();
+          }
+        };
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
