@@ -5,8 +5,6 @@ import io.powertune.analyzer.stats.DurationSummary;
 import io.powertune.analyzer.stats.Statistics;
 import io.powertune.platform.Platform;
 import io.powertune.platform.PlatformConfig;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,14 +19,9 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.LogType;
 import software.amazon.awssdk.services.lambda.model.Runtime;
@@ -57,19 +50,8 @@ public final class FidelityBenchmark {
                 .socketTimeout(Duration.ofMinutes(5))
                 .maxConnections(100)
                 .build()) {
-      LambdaClient lambda =
-          LambdaClient.builder()
-              .endpointOverride(platform.endpoint())
-              .region(Region.US_EAST_1)
-              .credentialsProvider(
-                  StaticCredentialsProvider.create(
-                      AwsBasicCredentials.create(
-                          platform.credentials().accessKeyId(),
-                          platform.credentials().secretAccessKey())))
-              .httpClient(http)
-              .overrideConfiguration(o -> o.apiCallTimeout(Duration.ofMinutes(10)))
-              .build();
-      SdkBytes zip = zip(code);
+      LambdaClient lambda = BenchSupport.lambda(platform, http);
+      SdkBytes zip = BenchSupport.zip(code);
       for (int size : SIZES) {
         create(lambda, "cpu-" + size, size, zip);
       }
@@ -156,19 +138,6 @@ public final class FidelityBenchmark {
                 .timeout(120)
                 .code(c -> c.zipFile(zip)));
     lambda.waiter().waitUntilFunctionActiveV2(r -> r.functionName(name));
-  }
-
-  private static SdkBytes zip(Path dir) throws IOException {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (ZipOutputStream zip = new ZipOutputStream(bytes);
-        var files = Files.list(dir)) {
-      for (Path file : files.sorted().toList()) {
-        zip.putNextEntry(new ZipEntry(file.getFileName().toString()));
-        zip.write(Files.readAllBytes(file));
-        zip.closeEntry();
-      }
-    }
-    return SdkBytes.fromByteArray(bytes.toByteArray());
   }
 
   private static String report(

@@ -6,7 +6,6 @@ import io.powertune.analyzer.stats.DurationSummary;
 import io.powertune.analyzer.stats.Statistics;
 import io.powertune.platform.Platform;
 import io.powertune.platform.PlatformConfig;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,14 +18,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.InvokeResponse;
 import software.amazon.awssdk.services.lambda.model.LogType;
@@ -78,18 +72,8 @@ public final class PlatformBenchmark {
     try (Platform platform = Platform.start(config);
         SdkHttpClient http =
             ApacheHttpClient.builder().socketTimeout(Duration.ofMinutes(1)).build()) {
-      LambdaClient lambda =
-          LambdaClient.builder()
-              .endpointOverride(platform.endpoint())
-              .region(Region.US_EAST_1)
-              .credentialsProvider(
-                  StaticCredentialsProvider.create(
-                      AwsBasicCredentials.create(
-                          platform.credentials().accessKeyId(),
-                          platform.credentials().secretAccessKey())))
-              .httpClient(http)
-              .build();
-      SdkBytes zip = zip(code);
+      LambdaClient lambda = BenchSupport.lambda(platform, http);
+      SdkBytes zip = BenchSupport.zip(code);
       create(lambda, "noop", zip);
       DurationSummary floor = sdkFloor(lambda);
       DurationSummary warm = warmOverhead(lambda);
@@ -195,19 +179,6 @@ public final class PlatformBenchmark {
                 .memorySize(MEMORY_MB)
                 .code(c -> c.zipFile(zip)));
     lambda.waiter().waitUntilFunctionActiveV2(r -> r.functionName(name));
-  }
-
-  private static SdkBytes zip(Path dir) throws IOException {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (ZipOutputStream zip = new ZipOutputStream(bytes);
-        var files = Files.list(dir)) {
-      for (Path file : files.sorted().toList()) {
-        zip.putNextEntry(new ZipEntry(file.getFileName().toString()));
-        zip.write(Files.readAllBytes(file));
-        zip.closeEntry();
-      }
-    }
-    return SdkBytes.fromByteArray(bytes.toByteArray());
   }
 
   private static String header() throws IOException {

@@ -1,0 +1,49 @@
+package io.powertune.bench;
+
+import io.powertune.platform.Platform;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.lambda.LambdaClient;
+
+/** What the benchmarks share: a Lambda client for a platform, and a folder zipped as a package. */
+final class BenchSupport {
+
+  private BenchSupport() {}
+
+  static LambdaClient lambda(Platform platform, SdkHttpClient http) {
+    return LambdaClient.builder()
+        .endpointOverride(platform.endpoint())
+        .region(Region.US_EAST_1)
+        .credentialsProvider(
+            StaticCredentialsProvider.create(
+                AwsBasicCredentials.create(
+                    platform.credentials().accessKeyId(),
+                    platform.credentials().secretAccessKey())))
+        .httpClient(http)
+        .overrideConfiguration(o -> o.apiCallTimeout(Duration.ofMinutes(10)))
+        .build();
+  }
+
+  static SdkBytes zip(Path dir) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (ZipOutputStream zip = new ZipOutputStream(bytes);
+        var files = Files.list(dir)) {
+      for (Path file : files.sorted().toList()) {
+        zip.putNextEntry(new ZipEntry(file.getFileName().toString()));
+        zip.write(Files.readAllBytes(file));
+        zip.closeEntry();
+      }
+    }
+    return SdkBytes.fromByteArray(bytes.toByteArray());
+  }
+}
