@@ -15,9 +15,10 @@ import org.slf4j.LoggerFactory;
  * SCHED_IDLE priority, which runs only when nothing else wants that CPU. A virtual CPU that halts
  * between CFS periods wakes late, and small memory sizes then run 20 to 80% slow
  * (shared/notes/cpu-fidelity.md). The loops start with the first measured invocation and stop two
- * seconds after the last. Off unless {@code POWERTUNE_IDLE_KEEPER=on}: on the 2-vCPU virtual machines
- * this was measured on, running the loops slowed functions by about 40% (perhaps the two vCPUs share
- * a physical core; the VM reports one thread per core), far more than the idle wake-ups it saves.
+ * seconds after the last. Off unless {@code POWERTUNE_IDLE_KEEPER=on}: on the 2-vCPU virtual
+ * machines this was measured on, running the loops slowed functions by about 40% (perhaps the two
+ * vCPUs share a physical core; the VM reports one thread per core), far more than the idle wake-ups
+ * it saves.
  */
 public final class IdleKeeper implements AutoCloseable {
 
