@@ -1,8 +1,6 @@
 package io.powertune.analyzer;
 
 import io.powertune.analyzer.pricing.PriceCatalog;
-import io.powertune.analyzer.pricing.PriceCatalogs;
-import io.powertune.analyzer.pricing.Regions;
 
 /**
  * Where the analysis runs: what the original reads from its deployment.
@@ -12,11 +10,4 @@ import io.powertune.analyzer.pricing.Regions;
  * @param prices the price catalog
  * @param visualizationBaseUrl the viewer the link points to
  */
-public record AnalysisSettings(String region, PriceCatalog prices, String visualizationBaseUrl) {
-
-  /** us-east-1, AWS list prices and the public viewer. */
-  public static AnalysisSettings defaults() {
-    return new AnalysisSettings(
-        Regions.DEFAULT, PriceCatalogs.defaults(), VisualizationUrl.DEFAULT_BASE);
-  }
-}
+public record AnalysisSettings(String region, PriceCatalog prices, String visualizationBaseUrl) {}

@@ -27,11 +27,6 @@ public record PriceCatalog(
     compute = Map.copyOf(compute);
   }
 
-  /** The currency of prices in a region: Chinese regions are priced in CNY, all others in USD. */
-  public static String currency(String region) {
-    return Regions.isChina(region) ? "CNY" : "USD";
-  }
-
   /** Cost of one invocation billed for {@code billedMs} at {@code memoryMb} in {@code region}. */
   public CostBreakdown invocationCost(
       Architecture architecture, String region, int memoryMb, double billedMs) {

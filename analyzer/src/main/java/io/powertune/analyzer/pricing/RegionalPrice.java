@@ -14,11 +14,6 @@ public record RegionalPrice(double defaultPrice, Map<String, Double> byRegion) {
     byRegion = Map.copyOf(byRegion);
   }
 
-  /** A price that is the same in every region. */
-  public static RegionalPrice flat(double price) {
-    return new RegionalPrice(price, Map.of());
-  }
-
   /** The region's own price, or the default one. */
   public double forRegion(String region) {
     return byRegion.getOrDefault(region, defaultPrice);

@@ -71,12 +71,6 @@ class PriceCatalogTest {
   }
 
   @Test
-  void currency_isCnyInChinaOnly() {
-    assertThat(PriceCatalog.currency("cn-north-1")).isEqualTo("CNY");
-    assertThat(PriceCatalog.currency("eu-west-1")).isEqualTo("USD");
-  }
-
-  @Test
   void builtIn_unknownName_isRejected() {
     assertThatThrownBy(() -> PriceCatalogs.builtIn("cheap"))
         .isInstanceOf(IllegalArgumentException.class);

@@ -63,9 +63,7 @@ final class AliasOperations {
     AliasConfig current = existing(ref, name);
     String revision = body.path("RevisionId").asText(null);
     if (revision != null && !revision.equals(current.revisionId())) {
-      throw new PreconditionFailedException(
-          "The Revision Id provided does not match the latest Revision Id. Call the"
-              + " GetFunction/GetAlias API to retrieve the latest Revision Id");
+      throw PreconditionFailedException.staleRevision();
     }
     String version =
         body.has("FunctionVersion")

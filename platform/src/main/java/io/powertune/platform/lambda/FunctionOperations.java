@@ -197,9 +197,7 @@ final class FunctionOperations {
     FunctionConfig current = functions.resolve(FunctionRef.unqualified(ref.key())).config();
     String revision = body.path("RevisionId").asText(null);
     if (revision != null && !revision.equals(current.revisionId())) {
-      throw new PreconditionFailedException(
-          "The Revision Id provided does not match the latest Revision Id. Call the GetFunction/GetAlias"
-              + " API to retrieve the latest Revision Id");
+      throw PreconditionFailedException.staleRevision();
     }
     return current;
   }

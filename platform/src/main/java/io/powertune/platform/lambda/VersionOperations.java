@@ -44,9 +44,7 @@ final class VersionOperations {
     }
     String revision = body.path("RevisionId").asText(null);
     if (revision != null && !revision.equals(latest.revisionId())) {
-      throw new PreconditionFailedException(
-          "The Revision Id provided does not match the latest Revision Id. Call the"
-              + " GetFunction/GetAlias API to retrieve the latest Revision Id");
+      throw PreconditionFailedException.staleRevision();
     }
     String description = body.path("Description").asText(null);
     FunctionConfig candidate = description == null ? latest : latest.withDescription(description);

@@ -8,7 +8,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -103,6 +102,5 @@ class SigV4VerifierTest {
         .isInstanceOfSatisfying(
             SignatureException.class,
             e -> assertThat(e.code()).isEqualTo("IncompleteSignatureException"));
-    List.of();
   }
 }
