@@ -2,6 +2,7 @@
 import json
 import os
 import sys
+import tempfile
 import time
 
 
@@ -28,6 +29,30 @@ def fail(event, context):
 def sleep(event, context):
     time.sleep(event.get("seconds", 5))
     return "woke up"
+
+
+def hold(event, context):
+    """Writes the file event["started"], then runs until the file event["release"] exists."""
+    open(event["started"], "w").close()
+    deadline = time.time() + 60
+    while not os.path.exists(event["release"]) and time.time() < deadline:
+        time.sleep(0.01)
+    return "released"
+
+
+def tmp(event, context):
+    """/tmp's size and entries; with "write", first writes that many MB to /tmp/<name>."""
+    if "write" in event:
+        chunk = bytes(1024 * 1024)
+        with open("/tmp/" + event["name"], "wb") as f:
+            for _ in range(event["write"]):
+                f.write(chunk)
+    st = os.statvfs("/tmp")
+    return {
+        "sizeMb": st.f_blocks * st.f_frsize // (1024 * 1024),
+        "entries": sorted(os.listdir("/tmp")),
+        "tmpdir": tempfile.gettempdir(),
+    }
 
 
 def crash(event, context):
@@ -68,7 +93,7 @@ def allocate(event, context):
     return len(block) // (1024 * 1024)
 
 
-def cgroup(event, context):
+def _cpu_limits():
     """The CPU quota and period of the cgroup this environment runs in (cgroup v1 or v2)."""
     with open("/proc/self/cgroup") as f:
         lines = f.read().splitlines()
@@ -83,3 +108,11 @@ def cgroup(event, context):
             with open(base + "/cpu.cfs_quota_us") as q, open(base + "/cpu.cfs_period_us") as p:
                 return {"quota": q.read().strip(), "period": p.read().strip()}
     return {}
+
+
+INIT_CPU_LIMITS = _cpu_limits()
+
+
+def cgroup(event, context):
+    """The CPU limits now, and those the init phase (this module's import) ran with."""
+    return dict(_cpu_limits(), init=INIT_CPU_LIMITS)

@@ -68,7 +68,8 @@ public final class PlatformBenchmark {
             defaults.eventRetryDelays(),
             defaults.accountConcurrency(),
             defaults.clock(),
-            limits ? defaults.cgroupRoot() : null);
+            limits ? defaults.cgroupRoot() : null,
+            defaults.admissionWait());
     try (Platform platform = Platform.start(config);
         SdkHttpClient http =
             ApacheHttpClient.builder().socketTimeout(Duration.ofMinutes(1)).build()) {

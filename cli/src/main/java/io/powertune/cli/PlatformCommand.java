@@ -61,8 +61,8 @@ public final class PlatformCommand implements Callable<Integer> {
       fallbackValue = "true",
       description =
           "Give each environment the CPU share and memory limit of its memory size with cgroups"
-              + " (v1 or v2); --no-limits runs functions unlimited. Default: on where cgroups are"
-              + " writable.")
+              + " (v1 or v2) and a private /tmp of its ephemeral storage size; --no-limits runs"
+              + " functions unlimited. Default: on where the host allows them.")
   private boolean limits;
 
   @Override
@@ -79,7 +79,8 @@ public final class PlatformCommand implements Callable<Integer> {
             defaults.eventRetryDelays(),
             defaults.accountConcurrency(),
             defaults.clock(),
-            limits ? defaults.cgroupRoot() : null);
+            limits ? defaults.cgroupRoot() : null,
+            defaults.admissionWait());
     CountDownLatch stopped = new CountDownLatch(1);
     Platform platform = Platform.start(config);
     Runtime.getRuntime()

@@ -14,10 +14,12 @@ import io.powertune.platform.lambda.invoke.Invoker;
 import io.powertune.platform.logs.LogWriter;
 import io.powertune.platform.logs.LogsService;
 import io.powertune.platform.resources.AdmissionControl;
-import io.powertune.platform.resources.IdleKeeper;
+import io.powertune.platform.resources.EphemeralStorage;
+import io.powertune.platform.resources.LoopMountStorage;
 import io.powertune.platform.resources.NoResourceControl;
 import io.powertune.platform.resources.ResourceControl;
 import io.powertune.platform.resources.ResourceControls;
+import io.powertune.platform.resources.SharedTmpStorage;
 import io.powertune.platform.runtime.EnvironmentPool;
 import io.powertune.platform.runtime.RuntimeApiHandler;
 import io.powertune.platform.store.Database;
@@ -48,7 +50,6 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 public final class Platform implements AutoCloseable {
 
   /** How long an invocation waits for CPU before it is throttled. */
-  private static final java.time.Duration ADMISSION_WAIT = java.time.Duration.ofSeconds(30);
 
   /** The account every request acts in. */
   public static final String ACCOUNT = "000000000000";
@@ -68,7 +69,6 @@ public final class Platform implements AutoCloseable {
   private final LogWriter logWriter;
   private final EnvironmentPool pool;
   private final EventQueue events;
-  private final IdleKeeper keeper;
   private final PlatformCredentials credentials;
   private final URI endpoint;
 
@@ -78,10 +78,8 @@ public final class Platform implements AutoCloseable {
       LogWriter logWriter,
       EnvironmentPool pool,
       EventQueue events,
-      IdleKeeper keeper,
       PlatformCredentials credentials,
       URI endpoint) {
-    this.keeper = keeper;
     this.server = server;
     this.database = database;
     this.logWriter = logWriter;
@@ -112,10 +110,6 @@ public final class Platform implements AutoCloseable {
 
     RuntimeApiHandler runtimeApi = new RuntimeApiHandler();
     ResourceControl resources = resources(config);
-    IdleKeeper keeper =
-        resources.available()
-            ? IdleKeeper.forHost(resources.hostCores())
-            : new IdleKeeper(resources.hostCores(), false);
     EnvironmentPool pool =
         new EnvironmentPool(
             server,
@@ -125,7 +119,8 @@ public final class Platform implements AutoCloseable {
             credentials,
             config.clock(),
             config.idleTimeout(),
-            resources);
+            resources,
+            storage(config, stateDir));
     Functions functions = new Functions(functionStore, config.clock());
     CodePackages code = new CodePackages(functionStore, stateDir.resolve("code"));
     EventQueue events = new EventQueue(config.eventRetryDelays());
@@ -139,8 +134,7 @@ public final class Platform implements AutoCloseable {
                 config.clock(),
                 resources.available() ? AdmissionControl.forHost(resources.hostCores()) : null,
                 resources.hostCores(),
-                ADMISSION_WAIT,
-                keeper),
+                config.admissionWait()),
             new ConcurrencyLimiter(config.accountConcurrency()),
             events);
     EdgeHandler edge =
@@ -156,7 +150,15 @@ public final class Platform implements AutoCloseable {
     server.start();
     URI endpoint = URI.create("http://127.0.0.1:" + api.getLocalPort());
     Files.writeString(stateDir.resolve("endpoint"), endpoint + "\n");
-    return new Platform(server, database, logWriter, pool, events, keeper, credentials, endpoint);
+    return new Platform(server, database, logWriter, pool, events, credentials, endpoint);
+  }
+
+  /** A private /tmp of the function's size per environment, or a warning saying why not. */
+  private static EphemeralStorage storage(PlatformConfig config, Path stateDir) {
+    if (config.cgroupRoot() == null) {
+      return new SharedTmpStorage("disabled by configuration");
+    }
+    return LoopMountStorage.detect(stateDir);
   }
 
   private static ResourceControl resources(PlatformConfig config) {
@@ -182,7 +184,6 @@ public final class Platform implements AutoCloseable {
   @Override
   public void close() {
     events.close();
-    keeper.close();
     pool.close();
     try {
       server.stop();

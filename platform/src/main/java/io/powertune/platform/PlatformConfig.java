@@ -17,6 +17,8 @@ import java.util.List;
  * @param clock the clock for timestamps
  * @param cgroupRoot where the cgroup file system is mounted (normally /sys/fs/cgroup); null runs
  *     environments without CPU and memory limits
+ * @param admissionWait how long an invocation (or a cold start) waits for its CPU share before it
+ *     is throttled with 429
  */
 public record PlatformConfig(
     int port,
@@ -25,13 +27,17 @@ public record PlatformConfig(
     List<Duration> eventRetryDelays,
     int accountConcurrency,
     Clock clock,
-    Path cgroupRoot) {
+    Path cgroupRoot,
+    Duration admissionWait) {
 
   public PlatformConfig {
     eventRetryDelays = List.copyOf(eventRetryDelays);
   }
 
-  /** Lambda's defaults: environments kept 10 minutes, retries after 1 and 2 minutes, 1000 slots. */
+  /**
+   * Lambda's defaults: environments kept 10 minutes, retries after 1 and 2 minutes, 1000 slots;
+   * invocations wait up to 30 s for CPU.
+   */
   public static PlatformConfig defaults(int port, Path stateDir) {
     return new PlatformConfig(
         port,
@@ -40,6 +46,7 @@ public record PlatformConfig(
         List.of(Duration.ofMinutes(1), Duration.ofMinutes(2)),
         1000,
         Clock.systemUTC(),
-        Path.of("/sys/fs/cgroup"));
+        Path.of("/sys/fs/cgroup"),
+        Duration.ofSeconds(30));
   }
 }

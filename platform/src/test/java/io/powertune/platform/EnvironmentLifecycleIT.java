@@ -25,7 +25,14 @@ class EnvironmentLifecycleIT {
 
   private static PlatformConfig config(Path dir, Duration idle, int accountConcurrency) {
     return new PlatformConfig(
-        0, dir, idle, List.of(), accountConcurrency, Clock.systemUTC(), Path.of("/sys/fs/cgroup"));
+        0,
+        dir,
+        idle,
+        List.of(),
+        accountConcurrency,
+        Clock.systemUTC(),
+        Path.of("/sys/fs/cgroup"),
+        Duration.ofSeconds(30));
   }
 
   @Test
@@ -97,7 +104,14 @@ class EnvironmentLifecycleIT {
   void withoutCgroups_everyReportSaysCpuScalingIsUnavailable() throws Exception {
     PlatformConfig unlimited =
         new PlatformConfig(
-            0, stateDir, Duration.ofMinutes(10), List.of(), 1000, Clock.systemUTC(), null);
+            0,
+            stateDir,
+            Duration.ofMinutes(10),
+            List.of(),
+            1000,
+            Clock.systemUTC(),
+            null,
+            Duration.ofSeconds(30));
     try (PlatformFixture fixture = new PlatformFixture(unlimited)) {
       LambdaClient lambda = fixture.lambda();
       fixture.create(

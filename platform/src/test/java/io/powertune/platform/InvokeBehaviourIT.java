@@ -31,7 +31,6 @@ import software.amazon.awssdk.services.lambda.model.TooManyRequestsException;
 class InvokeBehaviourIT {
 
   @TempDir static Path stateDir;
-  @TempDir static Path scratch;
   private PlatformFixture fixture;
   private LambdaClient lambda;
 
@@ -293,7 +292,8 @@ class InvokeBehaviourIT {
   @Test
   void invoke_event_isQueuedAndRetriedTwiceOnFailure() throws Exception {
     create("flaky", "app.flaky_event", 3);
-    Path dir = Files.createDirectories(scratch.resolve("flaky"));
+    // a function's /tmp is its own; the platform's state directory stays visible in it
+    Path dir = Files.createDirectories(stateDir.resolve("flaky"));
     Path attempts = dir.resolve("attempts");
 
     InvokeResponse response =

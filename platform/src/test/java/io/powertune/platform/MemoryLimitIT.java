@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.powertune.analyzer.report.Report;
 import io.powertune.analyzer.report.ReportParser;
+import io.powertune.platform.resources.CpuShare;
 import io.powertune.platform.resources.ResourceControls;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
@@ -110,11 +111,17 @@ class MemoryLimitIT {
     JsonNode small = Json.read(invoke("share-128", "{}").payload());
     JsonNode large = Json.read(invoke("share-3008", "{}").payload());
 
+    int cores = java.lang.Runtime.getRuntime().availableProcessors();
+    CpuShare burst = CpuShare.forInit(128, cores);
     assertThat(small.path("quota").asText()).isEqualTo("1000");
     assertThat(small.path("period").asText()).isEqualTo("13821");
-    int cores = java.lang.Runtime.getRuntime().availableProcessors();
-    long expected = Math.round(Math.min(3008 / 1769.0, cores) * 10_000);
-    assertThat(large.path("quota").asText()).isEqualTo(Long.toString(expected));
-    assertThat(large.path("period").asText()).isEqualTo("10000");
+    assertThat(small.path("init").path("quota").asText())
+        .as("the init phase runs with a burst share of a whole vCPU")
+        .isEqualTo(Long.toString(burst.quotaUs()));
+    assertThat(small.path("init").path("period").asText())
+        .isEqualTo(Long.toString(burst.periodUs()));
+    assertThat(large.path("quota").asText())
+        .isEqualTo(Long.toString(CpuShare.forMemory(3008, cores).quotaUs()));
+    assertThat(large.path("period").asText()).isEqualTo("5000");
   }
 }

@@ -49,7 +49,8 @@ public final class PlatformFixture implements AutoCloseable {
         List.of(Duration.ofMillis(100), Duration.ofMillis(200)),
         1000,
         Clock.systemUTC(),
-        Path.of("/sys/fs/cgroup"));
+        Path.of("/sys/fs/cgroup"),
+        Duration.ofSeconds(30));
   }
 
   public void start() throws Exception {

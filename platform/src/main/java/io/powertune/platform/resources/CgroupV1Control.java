@@ -6,6 +6,9 @@ import java.util.List;
 /** cgroup v1: a group in the {@code cpu} hierarchy and one in the {@code memory} hierarchy. */
 public final class CgroupV1Control implements ResourceControl {
 
+  /** The largest cpu.shares the kernel takes (1024 is a process's). */
+  static final long MAX_SHARES = 262_144;
+
   private final Path cpuBase;
   private final Path memoryBase;
   private final Path cpusetBase;
@@ -22,6 +25,8 @@ public final class CgroupV1Control implements ResourceControl {
     this.hostCores = hostCores;
     CgroupFiles.createDirectory(cpuBase);
     CgroupFiles.createDirectory(memoryBase);
+    // the functions' shares come first: the platform has the headroom admission control leaves
+    CgroupFiles.writeIfPresent(cpuBase.resolve("cpu.shares"), Long.toString(MAX_SHARES));
     Path cpusetRoot = cpuRoot.resolveSibling("cpuset");
     if (java.nio.file.Files.exists(cpusetRoot.resolve("cpuset.cpus"))) {
       cpusetBase = cpusetRoot.resolve("powertune");

@@ -7,6 +7,9 @@ import java.util.List;
 /** cgroup v2: one group per environment in the unified hierarchy, with cpu and memory enabled. */
 public final class CgroupV2Control implements ResourceControl {
 
+  /** The largest cpu.weight the kernel takes (100 is the default). */
+  static final long MAX_WEIGHT = 10_000;
+
   private final Path base;
   private final int hostCores;
 
@@ -18,7 +21,29 @@ public final class CgroupV2Control implements ResourceControl {
     this.hostCores = hostCores;
     CgroupFiles.writeIfPresent(root.resolve("cgroup.subtree_control"), "+cpu +memory");
     CgroupFiles.createDirectory(base);
-    CgroupFiles.write(base.resolve("cgroup.subtree_control"), "+cpu +memory");
+    CgroupFiles.write(
+        base.resolve("cgroup.subtree_control"),
+        enableCpuset(root) ? "+cpu +memory +cpuset" : "+cpu +memory");
+    // the functions' shares come first: the platform has the headroom admission control leaves
+    CgroupFiles.writeIfPresent(base.resolve("cpu.weight"), Long.toString(MAX_WEIGHT));
+  }
+
+  /**
+   * Enables the cpuset controller below the root when the kernel offers it, so that environments
+   * can be pinned; without it they run on any CPU.
+   */
+  private static boolean enableCpuset(Path root) {
+    Path controllers = root.resolve("cgroup.controllers");
+    if (!Files.exists(controllers)
+        || !List.of(CgroupFiles.readText(controllers).split("\\s+")).contains("cpuset")) {
+      return false;
+    }
+    try {
+      CgroupFiles.writeIfPresent(root.resolve("cgroup.subtree_control"), "+cpuset");
+      return true;
+    } catch (java.io.UncheckedIOException e) {
+      return false;
+    }
   }
 
   @Override
@@ -57,7 +82,11 @@ public final class CgroupV2Control implements ResourceControl {
 
     @Override
     public void limitCpu(CpuShare share) {
-      CgroupFiles.write(dir.resolve("cpu.max"), share.quotaUs() + " " + share.periodUs());
+      CgroupFiles.write(
+          dir.resolve("cpu.max"),
+          (share.quotaUs() == CpuShare.NO_QUOTA ? "max" : Long.toString(share.quotaUs()))
+              + " "
+              + share.periodUs());
     }
 
     @Override

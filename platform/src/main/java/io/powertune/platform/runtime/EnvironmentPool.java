@@ -3,9 +3,12 @@ package io.powertune.platform.runtime;
 import io.powertune.platform.auth.PlatformCredentials;
 import io.powertune.platform.lambda.model.FunctionKey;
 import io.powertune.platform.resources.CpuShare;
+import io.powertune.platform.resources.EphemeralStorage;
 import io.powertune.platform.resources.NoResourceControl;
+import io.powertune.platform.resources.PrivateTmp;
 import io.powertune.platform.resources.ResourceControl;
 import io.powertune.platform.resources.ResourceGroup;
+import io.powertune.platform.resources.SharedTmpStorage;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -48,6 +51,7 @@ public final class EnvironmentPool implements AutoCloseable {
   private final Clock clock;
   private final Duration idleTimeout;
   private final ResourceControl resources;
+  private final EphemeralStorage storage;
   private final SecureRandom random = new SecureRandom();
   private final Map<String, Deque<ExecutionEnvironment>> idle = new ConcurrentHashMap<>();
   private final Set<ExecutionEnvironment> all = ConcurrentHashMap.newKeySet();
@@ -70,8 +74,10 @@ public final class EnvironmentPool implements AutoCloseable {
       PlatformCredentials credentials,
       Clock clock,
       Duration idleTimeout,
-      ResourceControl resources) {
+      ResourceControl resources,
+      EphemeralStorage storage) {
     this.resources = resources;
+    this.storage = storage;
     this.server = server;
     this.runtimeApi = runtimeApi;
     this.runtimesDir = runtimesDir;
@@ -83,12 +89,8 @@ public final class EnvironmentPool implements AutoCloseable {
     reaper.scheduleWithFixedDelay(this::reap, period, period, TimeUnit.MILLISECONDS);
   }
 
-  /**
-   * A warm environment for the spec, or a new one (cold) whose output goes to the sink {@code
-   * initSink} makes for its log stream's name.
-   */
-  public Lease acquire(
-      EnvironmentSpec spec, java.util.function.Function<String, OutputSink> initSink) {
+  /** A warm environment for the spec, or null when none is idle. */
+  public Lease warm(EnvironmentSpec spec) {
     Deque<ExecutionEnvironment> queue = idle.get(spec.poolKey());
     if (queue != null) {
       synchronized (queue) {
@@ -100,7 +102,17 @@ public final class EnvironmentPool implements AutoCloseable {
         }
       }
     }
-    return new Lease(spawn(spec, initSink), true);
+    return null;
+  }
+
+  /**
+   * Starts a new environment (a cold start) whose init phase runs with the burst share on {@code
+   * cpu} (-1: any CPU), its output going to the sink {@code initSink} makes for its log stream's
+   * name.
+   */
+  public Lease start(
+      EnvironmentSpec spec, java.util.function.Function<String, OutputSink> initSink, int cpu) {
+    return new Lease(spawn(spec, initSink, cpu), true);
   }
 
   /** Returns an environment after an invocation; a dead or retired one is ended instead. */
@@ -155,16 +167,18 @@ public final class EnvironmentPool implements AutoCloseable {
   }
 
   private ExecutionEnvironment spawn(
-      EnvironmentSpec spec, java.util.function.Function<String, OutputSink> initSink) {
+      EnvironmentSpec spec, java.util.function.Function<String, OutputSink> initSink, int cpu) {
     byte[] bytes = new byte[16];
     random.nextBytes(bytes);
     String id = HexFormat.of().formatHex(bytes);
     String stream = STREAM_DATE.format(clock.instant()) + "/[" + spec.version() + "]" + id;
     CpuShare share = CpuShare.forMemory(spec.config().memorySize(), resources.hostCores());
     ResourceGroup group = group(id, spec.config().memorySize());
+    PrivateTmp tmp = tmp(id, spec.config().ephemeralStorage());
     ExecutionEnvironment env =
         new ExecutionEnvironment(
-            id, spec, stream, tmpRoot.resolve(id), clock.millis(), group, share);
+            id, spec, stream, tmpRoot.resolve(id), clock.millis(), group, share, tmp);
+    env.startInit(CpuShare.forInit(spec.config().memorySize(), resources.hostCores()), cpu);
     ServerConnector connector = new ServerConnector(server, 0, 1);
     connector.setHost("127.0.0.1");
     connector.setPort(0);
@@ -179,14 +193,25 @@ public final class EnvironmentPool implements AutoCloseable {
     connectors.put(env, connector);
     all.add(env);
     String api = "127.0.0.1:" + connector.getLocalPort();
-    List<String> command = new java.util.ArrayList<>(group.enterCommand());
+    List<String> command = new java.util.ArrayList<>(tmp.enterCommand());
+    command.addAll(group.enterCommand());
     command.addAll(RuntimeLaunch.command(spec, runtimesDir, share));
     env.start(
         command,
-        RuntimeLaunch.environment(spec, api, stream, credentials, tmpRoot.resolve(id)),
+        RuntimeLaunch.environment(spec, api, stream, credentials, tmp.tmpDir()),
         initSink.apply(stream),
         this::end);
     return env;
+  }
+
+  /** The environment's /tmp; a shared one (and a warning) if its own cannot be made. */
+  private PrivateTmp tmp(String id, int sizeMb) {
+    try {
+      return storage.prepare(tmpRoot.resolve(id), sizeMb);
+    } catch (RuntimeException e) {
+      LOG.warn("environment {} runs without its own /tmp: {}", id, e.getMessage());
+      return new SharedTmpStorage(e.getMessage()).prepare(tmpRoot.resolve(id), sizeMb);
+    }
   }
 
   /** The environment's resource group; without one (and a warning) if the group cannot be made. */

@@ -1,6 +1,7 @@
 package io.powertune.platform.runtime;
 
 import io.powertune.platform.resources.CpuShare;
+import io.powertune.platform.resources.PrivateTmp;
 import io.powertune.platform.resources.ResourceGroup;
 import io.powertune.platform.runtime.RuntimeResult.EnvironmentFailure;
 import io.powertune.platform.runtime.RuntimeResult.Kind;
@@ -31,6 +32,8 @@ public final class ExecutionEnvironment {
   private final String logStream;
   private final Path tmpDir;
   private final long startNanos;
+  private final java.time.Instant startedAt;
+  private final PrivateTmp tmp;
   private final long startEpochMs;
   private final CompletableFuture<Long> initialized = new CompletableFuture<>();
   private final Object lock = new Object();
@@ -52,7 +55,9 @@ public final class ExecutionEnvironment {
       Path tmpDir,
       long startEpochMs,
       ResourceGroup group,
-      CpuShare share) {
+      CpuShare share,
+      PrivateTmp tmp) {
+    this.tmp = tmp;
     this.group = group;
     this.share = share;
     this.id = id;
@@ -60,6 +65,7 @@ public final class ExecutionEnvironment {
     this.logStream = logStream;
     this.tmpDir = tmpDir;
     this.startNanos = System.nanoTime();
+    this.startedAt = java.time.Instant.now(); // the wall clock the /tmp prefix's marker uses
     this.startEpochMs = startEpochMs;
     this.lastUsedNanos = startNanos;
   }
@@ -237,8 +243,12 @@ public final class ExecutionEnvironment {
     return initialized;
   }
 
-  public long startNanos() {
-    return startNanos;
+  /**
+   * The nanoTime at which the runtime started: after the platform's own set-up in the process
+   * (mounting /tmp), which Init Duration leaves out.
+   */
+  public long runtimeStartNanos() {
+    return tmp.runtimeStartNanos(startNanos, startedAt);
   }
 
   public long startEpochMs() {
@@ -259,6 +269,16 @@ public final class ExecutionEnvironment {
       return (int) Math.ceil(groupPeak / (1024.0 * 1024.0));
     }
     return process == null ? 0 : ProcessMemory.peakMb(process.toHandle());
+  }
+
+  /** Gives the init phase its burst share on {@code cpu} (-1: any), before the process starts. */
+  void startInit(CpuShare burst, int cpu) {
+    try {
+      group.limitCpu(burst);
+    } catch (RuntimeException e) {
+      LOG.warn("cannot apply the init CPU share of environment {}: {}", id, e.getMessage());
+    }
+    pin(cpu);
   }
 
   /** Pins the environment to a CPU for its next invocation (-1: any CPU). */

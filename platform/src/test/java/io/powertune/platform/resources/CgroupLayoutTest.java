@@ -22,6 +22,8 @@ class CgroupLayoutTest {
     Path memory = Files.createDirectories(root.resolve("memory"));
     Files.writeString(cpu.resolve("cpu.cfs_quota_us"), "-1");
     Files.writeString(memory.resolve("memory.limit_in_bytes"), "9223372036854771712");
+    Files.createDirectories(cpu.resolve("powertune"));
+    Files.writeString(cpu.resolve("powertune/cpu.shares"), "1024");
 
     ResourceControl control = ResourceControls.detect(root, 2);
     ResourceGroup group = control.create("env1", 128);
@@ -36,6 +38,7 @@ class CgroupLayoutTest {
     assertThat(read(memoryGroup.resolve("memory.limit_in_bytes"))).isEqualTo("134217728");
     assertThat(read(cpuGroup.resolve("cpu.cfs_period_us"))).isEqualTo("13821");
     assertThat(read(cpuGroup.resolve("cpu.cfs_quota_us"))).isEqualTo("1000");
+    assertThat(read(cpu.resolve("powertune/cpu.shares"))).isEqualTo("262144");
     assertThat(group.peakMemoryBytes()).isEqualTo(73_400_320L);
     assertThat(group.outOfMemory()).isTrue();
     assertThat(String.join(" ", group.enterCommand()))
@@ -51,6 +54,8 @@ class CgroupLayoutTest {
   void v2_writesCpuMaxAndMemoryMax_andReadsPeakAndEvents() throws Exception {
     Files.writeString(root.resolve("cgroup.controllers"), "cpuset cpu io memory pids\n");
     Files.writeString(root.resolve("cgroup.subtree_control"), "");
+    Files.createDirectories(root.resolve("powertune"));
+    Files.writeString(root.resolve("powertune/cpu.weight"), "100");
 
     ResourceControl control = ResourceControls.detect(root, 2);
     ResourceGroup group = control.create("env2", 512);
@@ -61,10 +66,15 @@ class CgroupLayoutTest {
     Files.writeString(dir.resolve("memory.events"), "low 0\nhigh 0\nmax 3\noom 1\noom_kill 0\n");
 
     assertThat(control).isInstanceOf(CgroupV2Control.class);
-    assertThat(read(root.resolve("powertune/cgroup.subtree_control"))).isEqualTo("+cpu +memory");
+    assertThat(read(root.resolve("powertune/cgroup.subtree_control")))
+        .isEqualTo("+cpu +memory +cpuset");
+    assertThat(read(root.resolve("powertune/cpu.weight"))).isEqualTo("10000");
     assertThat(read(dir.resolve("memory.max"))).isEqualTo("536870912");
     assertThat(duringInit).isEqualTo("max 100000");
-    assertThat(read(dir.resolve("cpu.max"))).isEqualTo("2894 10000");
+    assertThat(read(dir.resolve("cpu.max"))).isEqualTo("1447 5000");
+    ResourceGroup wholeHost = control.create("env5", 4000);
+    wholeHost.limitCpu(CpuShare.forMemory(4000, 2));
+    assertThat(read(root.resolve("powertune/env5/cpu.max"))).isEqualTo("max 5000");
     assertThat(group.peakMemoryBytes()).isEqualTo(209_715_200L);
     assertThat(group.outOfMemory()).isFalse();
   }
@@ -78,6 +88,17 @@ class CgroupLayoutTest {
         .startsWith("unavailable: no cgroup cpu and memory controllers");
     assertThat(control.create("env3", 128).enterCommand()).isEmpty();
     assertThat(control.create("env3", 128).peakMemoryBytes()).isZero();
+  }
+
+  @Test
+  void v2WithoutCpuset_enablesCpuAndMemoryOnly() throws Exception {
+    Files.writeString(root.resolve("cgroup.controllers"), "cpu io memory pids\n");
+    Files.writeString(root.resolve("cgroup.subtree_control"), "");
+
+    ResourceControls.detect(root, 2).create("env4", 256).pin(1);
+
+    assertThat(read(root.resolve("powertune/cgroup.subtree_control"))).isEqualTo("+cpu +memory");
+    assertThat(root.resolve("powertune/env4/cpuset.cpus")).doesNotExist();
   }
 
   @Test

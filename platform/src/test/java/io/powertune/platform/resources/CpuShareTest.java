@@ -19,11 +19,11 @@ class CpuShareTest {
   }
 
   @Test
-  void middleSizes_getTheirShareOfATenMillisecondPeriod() {
-    assertThat(CpuShare.forMemory(256, 2)).isEqualTo(new CpuShare(256 / 1769.0, 10_000, 1447));
-    assertThat(CpuShare.forMemory(512, 2).quotaUs()).isEqualTo(2894);
-    assertThat(CpuShare.forMemory(1024, 2).quotaUs()).isEqualTo(5789); // 5788.58, rounded
-    assertThat(CpuShare.forMemory(1769, 2).quotaUs()).isEqualTo(10_000);
+  void middleSizes_getTheirShareOfAFiveMillisecondPeriod() {
+    assertThat(CpuShare.forMemory(256, 2)).isEqualTo(new CpuShare(256 / 1769.0, 6911, 1000));
+    assertThat(CpuShare.forMemory(512, 2)).isEqualTo(new CpuShare(512 / 1769.0, 5000, 1447));
+    assertThat(CpuShare.forMemory(1024, 2).quotaUs()).isEqualTo(2894); // 2894.29, rounded
+    assertThat(CpuShare.forMemory(1769, 2).quotaUs()).isEqualTo(5000);
   }
 
   @Test
@@ -32,9 +32,11 @@ class CpuShareTest {
     CpuShare tenGigabytesOnTwoCores = CpuShare.forMemory(10_240, 2);
     CpuShare tenGigabytesOnEight = CpuShare.forMemory(10_240, 8);
 
-    assertThat(threeGigabytes.quotaUs()).isEqualTo(17_004);
+    assertThat(threeGigabytes.quotaUs()).isEqualTo(8502);
     assertThat(threeGigabytes.processors()).isEqualTo(2);
-    assertThat(tenGigabytesOnTwoCores.quotaUs()).isEqualTo(20_000);
+    assertThat(tenGigabytesOnTwoCores.quotaUs()).isEqualTo(CpuShare.NO_QUOTA);
+    assertThat(CpuShare.forMemory(3538, 2).quotaUs()).isEqualTo(CpuShare.NO_QUOTA);
+    assertThat(CpuShare.forMemory(3538, 4).quotaUs()).isEqualTo(10_000);
     assertThat(tenGigabytesOnEight.vcpus())
         .isCloseTo(5.79, org.assertj.core.api.Assertions.within(0.01));
     assertThat(tenGigabytesOnEight.processors()).isEqualTo(6);

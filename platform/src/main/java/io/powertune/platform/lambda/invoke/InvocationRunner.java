@@ -4,7 +4,6 @@ import io.powertune.platform.lambda.errors.TooManyRequestsException;
 import io.powertune.platform.logs.LogWriter;
 import io.powertune.platform.resources.AdmissionControl;
 import io.powertune.platform.resources.CpuShare;
-import io.powertune.platform.resources.IdleKeeper;
 import io.powertune.platform.runtime.EnvironmentPool;
 import io.powertune.platform.runtime.EnvironmentPool.Lease;
 import io.powertune.platform.runtime.EnvironmentSpec;
@@ -12,6 +11,7 @@ import io.powertune.platform.runtime.EnvironmentStartException;
 import io.powertune.platform.runtime.ExecutionEnvironment;
 import io.powertune.platform.runtime.InitErrorException;
 import io.powertune.platform.runtime.Invocation;
+import io.powertune.platform.runtime.OutputSink;
 import io.powertune.platform.runtime.RuntimeResult;
 import io.powertune.platform.runtime.RuntimeResult.EnvironmentFailure;
 import io.powertune.platform.runtime.RuntimeResult.FunctionError;
@@ -52,7 +52,6 @@ public final class InvocationRunner {
       };
 
   private final AdmissionControl admission;
-  private final IdleKeeper keeper;
   private final int hostCores;
   private final Duration admissionWait;
   private final Map<String, InvocationLog> logs = new ConcurrentHashMap<>();
@@ -67,9 +66,7 @@ public final class InvocationRunner {
       Clock clock,
       AdmissionControl admission,
       int hostCores,
-      Duration admissionWait,
-      IdleKeeper keeper) {
-    this.keeper = keeper;
+      Duration admissionWait) {
     this.pool = pool;
     this.writer = writer;
     this.clock = clock;
@@ -93,72 +90,75 @@ public final class InvocationRunner {
       String clientContext) {
     PlatformLines lines = new PlatformLines(spec.config().logFormat(), admission != null);
     Scope scope = new Scope(spec.key().account(), spec.key().region());
-    Lease lease =
-        pool.acquire(
-            spec,
-            stream -> {
-              InvocationLog log =
-                  new InvocationLog(writer, scope, spec.config().logGroup(), stream);
-              logs.put(stream, log);
-              log.collect(false);
-              log.line(
-                  lines.initStart(spec.config().runtime(), spec.key().region(), clock.instant()));
-              return log::line;
-            });
-    ExecutionEnvironment env = lease.env();
-    InvocationLog log =
-        logs.computeIfAbsent(
-            env.logStream(),
-            stream -> new InvocationLog(writer, scope, spec.config().logGroup(), stream));
+    Lease lease = pool.warm(spec);
     double initMs = -1;
-    if (lease.cold()) {
-      try {
-        long ready =
-            env.initialized()
-                .get(INIT_LIMIT_MS + spec.config().timeout() * 1000L, TimeUnit.MILLISECONDS);
-        initMs = (ready - env.startNanos()) / 1e6;
-      } catch (ExecutionException | TimeoutException e) {
-        return initFailed(env, log, lines, spec, requestId, e);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        pool.end(env);
-        throw new IllegalStateException("interrupted", e);
+    if (lease == null) {
+      try (AdmissionControl.Permit burst =
+          admit(CpuShare.forInit(spec.config().memorySize(), hostCores).vcpus())) {
+        lease = pool.start(spec, stream -> initLog(spec, scope, lines, stream), burst.cpu());
+        ExecutionEnvironment env = lease.env();
+        try {
+          long ready =
+              env.initialized()
+                  .get(INIT_LIMIT_MS + spec.config().timeout() * 1000L, TimeUnit.MILLISECONDS);
+          initMs = (ready - env.runtimeStartNanos()) / 1e6;
+        } catch (ExecutionException | TimeoutException e) {
+          return initFailed(env, logFor(env, spec, scope), lines, spec, requestId, e);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          pool.end(env);
+          throw new IllegalStateException("interrupted", e);
+        }
       }
     }
-    try (AdmissionControl.Permit permit = admit(env, spec)) {
+    ExecutionEnvironment env = lease.env();
+    InvocationLog log = logFor(env, spec, scope);
+    AdmissionControl.Permit permit;
+    try {
+      permit = admit(CpuShare.forMemory(spec.config().memorySize(), hostCores).vcpus());
+    } catch (TooManyRequestsException e) {
+      pool.release(env);
+      throw e;
+    }
+    try (permit) {
+      env.pin(permit.cpu());
       return invoke(
           env, log, lines, spec, requestId, payload, invokedArn, clientContext, initMs, lease);
     }
   }
 
-  /** Waits until the invocation's CPU share fits; when it does not in time, throttles it. */
-  private AdmissionControl.Permit admit(ExecutionEnvironment env, EnvironmentSpec spec) {
+  /** The log of a new environment's stream, collecting its init output. */
+  private OutputSink initLog(
+      EnvironmentSpec spec, Scope scope, PlatformLines lines, String stream) {
+    InvocationLog log = new InvocationLog(writer, scope, spec.config().logGroup(), stream);
+    logs.put(stream, log);
+    log.collect(false);
+    log.line(lines.initStart(spec.config().runtime(), spec.key().region(), clock.instant()));
+    return log::line;
+  }
+
+  private InvocationLog logFor(ExecutionEnvironment env, EnvironmentSpec spec, Scope scope) {
+    return logs.computeIfAbsent(
+        env.logStream(),
+        stream -> new InvocationLog(writer, scope, spec.config().logGroup(), stream));
+  }
+
+  /**
+   * Waits until {@code vcpus} fit among the CPU shares running now (an init's burst or an
+   * invocation's share); when they do not in time, throttles the call.
+   */
+  private AdmissionControl.Permit admit(double vcpus) {
     if (admission == null) {
       return UNLIMITED;
     }
-    double vcpus = CpuShare.forMemory(spec.config().memorySize(), hostCores).vcpus();
     try {
       AdmissionControl.Permit permit = admission.tryAcquire(vcpus, admissionWait);
       if (permit != null) {
-        env.pin(permit.cpu());
-        keeper.busy();
-        return new AdmissionControl.Permit() {
-          @Override
-          public int cpu() {
-            return permit.cpu();
-          }
-
-          @Override
-          public void close() {
-            keeper.idle();
-            permit.close();
-          }
-        };
+        return permit;
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    pool.release(env);
     throw new TooManyRequestsException(
         "Rate Exceeded. Every CPU of this host is busy with other measured invocations.",
         TooManyRequestsException.Reason.ConcurrentInvocationLimitExceeded);
@@ -275,7 +275,7 @@ public final class InvocationRunner {
       String requestId,
       Exception failure) {
     Throwable cause = failure.getCause() == null ? failure : failure.getCause();
-    double initMs = (System.nanoTime() - env.startNanos()) / 1e6;
+    double initMs = (System.nanoTime() - env.runtimeStartNanos()) / 1e6;
     int peakMb = env.peakMemoryMb();
     pool.end(env);
     byte[] payload;

@@ -1,0 +1,91 @@
+package io.powertune.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.powertune.analyzer.report.ReportParser;
+import io.powertune.platform.resources.ResourceControls;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.lambda.model.InvokeResponse;
+import software.amazon.awssdk.services.lambda.model.LogType;
+import software.amazon.awssdk.services.lambda.model.Runtime;
+import software.amazon.awssdk.services.lambda.model.ThrottleReason;
+import software.amazon.awssdk.services.lambda.model.TooManyRequestsException;
+
+/**
+ * Admission control over the wire: while a large share runs, neither a warm invocation nor a cold
+ * start that does not fit beside it runs; each waits its bounded time, then gets 429.
+ */
+class AdmissionIT {
+
+  @TempDir Path stateDir;
+
+  @Test
+  void sharesThatDoNotFit_waitThenGet429_andRunOnceTheCpuIsFree() throws Exception {
+    boolean writable = ResourceControls.detect(Path.of("/sys/fs/cgroup"), 2).available();
+    if (!writable) {
+      System.out.println("AdmissionIT skipped: cgroups are not writable on this host");
+    }
+    assumeTrue(writable, "cgroups are not writable on this host");
+    int cores = java.lang.Runtime.getRuntime().availableProcessors();
+    PlatformConfig config =
+        new PlatformConfig(
+            0,
+            stateDir,
+            Duration.ofMinutes(10),
+            List.of(),
+            1000,
+            Clock.systemUTC(),
+            Path.of("/sys/fs/cgroup"),
+            Duration.ofMillis(300));
+    try (PlatformFixture fixture = new PlatformFixture(config)) {
+      LambdaClient lambda = fixture.lambdaWithoutRetries();
+      Path code = Zips.testFunction("python-behaviours");
+      // a share of every core but 0.2: nothing of a whole vCPU fits beside it
+      int hogMemory = (int) Math.round((cores - 0.3) * 1769);
+      fixture.create(lambda, "hog", Runtime.PYTHON3_12, "app.hold", code, hogMemory, 60);
+      fixture.create(lambda, "warm", Runtime.PYTHON3_12, "app.count", code, 1769, 30);
+      fixture.create(lambda, "cold", Runtime.PYTHON3_12, "app.count", code, 128, 30);
+      lambda.invoke(r -> r.functionName("warm"));
+      // a function's /tmp is its own; the platform's state directory stays visible in it
+      Path signals = Files.createDirectories(stateDir.resolve("signals"));
+      Path started = signals.resolve("started");
+      Path release = signals.resolve("release");
+      String holdEvent = "{\"started\":\"" + started + "\",\"release\":\"" + release + "\"}";
+
+      CompletableFuture<InvokeResponse> hog =
+          CompletableFuture.supplyAsync(
+              () ->
+                  lambda.invoke(
+                      r -> r.functionName("hog").payload(SdkBytes.fromUtf8String(holdEvent))));
+      Eventually.until("the hog runs", Duration.ofSeconds(30), () -> Files.exists(started));
+      TooManyRequestsException warm =
+          catchThrowableOfType(
+              TooManyRequestsException.class, () -> lambda.invoke(r -> r.functionName("warm")));
+      TooManyRequestsException cold =
+          catchThrowableOfType(
+              TooManyRequestsException.class, () -> lambda.invoke(r -> r.functionName("cold")));
+      Files.createFile(release);
+      InvokeResponse hogDone = hog.get();
+      InvokeResponse coldDone = lambda.invoke(r -> r.functionName("cold").logType(LogType.TAIL));
+
+      assertThat(warm.statusCode()).isEqualTo(429);
+      assertThat(warm.reason()).isEqualTo(ThrottleReason.CONCURRENT_INVOCATION_LIMIT_EXCEEDED);
+      assertThat(cold.statusCode()).isEqualTo(429);
+      assertThat(cold.reason()).isEqualTo(ThrottleReason.CONCURRENT_INVOCATION_LIMIT_EXCEEDED);
+      assertThat(hogDone.payload().asUtf8String()).isEqualTo("\"released\"");
+      assertThat(coldDone.payload().asUtf8String()).isEqualTo("1");
+      assertThat(ReportParser.parseLogResult(coldDone.logResult()).initDurationMs()).isPresent();
+    }
+  }
+}
