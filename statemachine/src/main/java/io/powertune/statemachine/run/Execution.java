@@ -1,0 +1,172 @@
+package io.powertune.statemachine.run;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.powertune.statemachine.StatesError;
+import io.powertune.statemachine.definition.StateMachineDefinition;
+import io.powertune.statemachine.states.Graph;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One run of a state machine: from its start, or from a checkpoint after a restart. {@link #run()}
+ * runs it on the calling thread; {@link #stop} ends it from any thread.
+ */
+public final class Execution {
+
+  /** Why the execution ended early. */
+  private record Stop(ExecutionStatus status, String error, String cause) {}
+
+  private final StateMachineDefinition definition;
+  private final RunContext run;
+  private final Interpreter interpreter;
+  private final String resumeState;
+  private final JsonNode resumeInput;
+  private final long lastEventId;
+  private volatile Stop stop;
+  private volatile Thread thread;
+
+  Execution(
+      Interpreter interpreter,
+      StateMachineDefinition definition,
+      ExecutionInfo info,
+      EventSink sink,
+      Checkpoints checkpoints,
+      long lastEventId,
+      String resumeState,
+      JsonNode resumeInput) {
+    this.interpreter = interpreter;
+    this.definition = definition;
+    this.resumeState = resumeState;
+    this.resumeInput = resumeInput;
+    this.lastEventId = lastEventId;
+    this.run =
+        new RunContext(
+            info,
+            new EventLog(sink, interpreter.clock(), lastEventId),
+            interpreter.port(),
+            interpreter.sleeper(),
+            interpreter.clock(),
+            interpreter.random(),
+            interpreter.workers(),
+            checkpoints,
+            this);
+  }
+
+  boolean stopping() {
+    return stop != null;
+  }
+
+  /**
+   * Stops the execution: it ends ABORTED with this error and cause (either may be null).
+   *
+   * @return false when it had already ended or been stopped
+   */
+  public boolean stop(String error, String cause) {
+    return end(new Stop(ExecutionStatus.ABORTED, error, cause));
+  }
+
+  private synchronized boolean end(Stop reason) {
+    if (stop != null) {
+      return false;
+    }
+    stop = reason;
+    Thread running = thread;
+    if (running != null) {
+      running.interrupt();
+    }
+    return true;
+  }
+
+  /** Runs the execution to its end on this thread and records the last event. */
+  public ExecutionOutcome run() {
+    thread = Thread.currentThread();
+    Cursor cursor = new Cursor(lastEventId);
+    ScheduledFuture<?> timeout = null;
+    try {
+      if (resumeState == null) {
+        ObjectNode started = Details.none();
+        Details.data(started, "input", run.info().input());
+        started.put("roleArn", run.info().roleArn());
+        cursor.moveTo(
+            run.log()
+                .append(
+                    cursor,
+                    "ExecutionStarted",
+                    Details.wrap("executionStartedEventDetails", started)));
+        cursor.moveTo(0); // the first state's Entered event also has previousEventId 0
+      }
+      if (definition.timeoutSeconds() != null) {
+        timeout =
+            interpreter
+                .timer()
+                .schedule(
+                    () ->
+                        end(
+                            new Stop(
+                                ExecutionStatus.TIMED_OUT,
+                                "States.Timeout",
+                                "The execution timed out after "
+                                    + definition.timeoutSeconds()
+                                    + " seconds")),
+                    definition.timeoutSeconds(),
+                    TimeUnit.SECONDS);
+      }
+      Graph graph = definition.graph();
+      JsonNode output =
+          GraphRunner.run(
+              run,
+              graph,
+              resumeState == null ? graph.startAt() : resumeState,
+              resumeState == null ? run.info().input() : resumeInput,
+              cursor,
+              null,
+              true);
+      if (stop != null) {
+        return stopped(cursor);
+      }
+      end(new Stop(ExecutionStatus.SUCCEEDED, null, null));
+      ObjectNode succeeded = Details.none();
+      Details.data(succeeded, "output", output);
+      run.log()
+          .append(
+              cursor,
+              "ExecutionSucceeded",
+              Details.wrap("executionSucceededEventDetails", succeeded));
+      return new ExecutionOutcome(ExecutionStatus.SUCCEEDED, output.toString(), null, null);
+    } catch (StoppedException e) {
+      return stopped(cursor);
+    } catch (StatesError e) {
+      if (stop != null) {
+        return stopped(cursor);
+      }
+      end(new Stop(ExecutionStatus.FAILED, e.error(), e.cause()));
+      run.log()
+          .append(
+              cursor,
+              "ExecutionFailed",
+              Details.errorCause("executionFailedEventDetails", e.error(), e.cause()));
+      return new ExecutionOutcome(ExecutionStatus.FAILED, null, e.error(), e.cause());
+    } finally {
+      if (timeout != null) {
+        timeout.cancel(false);
+      }
+      thread = null;
+      Thread.interrupted(); // a late stop must not leak into the caller's thread
+    }
+  }
+
+  private ExecutionOutcome stopped(Cursor cursor) {
+    Stop reason = stop;
+    boolean timedOut = reason.status() == ExecutionStatus.TIMED_OUT;
+    run.log()
+        .append(
+            cursor,
+            timedOut ? "ExecutionTimedOut" : "ExecutionAborted",
+            Details.errorCause(
+                timedOut ? "executionTimedOutEventDetails" : "executionAbortedEventDetails",
+                reason.error(),
+                reason.cause()));
+    return new ExecutionOutcome(reason.status(), null, reason.error(), reason.cause());
+  }
+}

@@ -1,0 +1,82 @@
+package io.powertune.statemachine.run;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.powertune.statemachine.run.ContextObject.MapItem;
+import io.powertune.statemachine.states.ChoiceState;
+import io.powertune.statemachine.states.FailState;
+import io.powertune.statemachine.states.Graph;
+import io.powertune.statemachine.states.MapState;
+import io.powertune.statemachine.states.ParallelState;
+import io.powertune.statemachine.states.PassState;
+import io.powertune.statemachine.states.State;
+import io.powertune.statemachine.states.SucceedState;
+import io.powertune.statemachine.states.TaskState;
+import io.powertune.statemachine.states.WaitState;
+import java.time.Instant;
+
+/** Runs a graph from a state to its end, one state after another, recording each. */
+final class GraphRunner {
+
+  private GraphRunner() {}
+
+  /**
+   * The graph's output.
+   *
+   * @param item the Map item this graph processes, or null
+   * @param topLevel true for the state machine itself: its states are checkpoints
+   */
+  static JsonNode run(
+      RunContext run,
+      Graph graph,
+      String from,
+      JsonNode input,
+      Cursor cursor,
+      MapItem item,
+      boolean topLevel) {
+    String name = from;
+    JsonNode current = input;
+    while (true) {
+      run.checkRunning();
+      State state = graph.state(name);
+      Instant entered = run.clock().instant();
+      long id =
+          run.log()
+              .append(cursor, state.type() + "StateEntered", Details.stateEntered(name, current));
+      if (topLevel) {
+        run.checkpoints().entered(name, current, id);
+      }
+      Step step = runState(run, state, current, cursor, item, entered);
+      if (step.exited()) {
+        run.log()
+            .append(cursor, state.type() + "StateExited", Details.stateExited(name, step.output()));
+      }
+      if (step.next() == null) {
+        return step.output();
+      }
+      name = step.next();
+      current = step.output();
+    }
+  }
+
+  private static Step runState(
+      RunContext run, State state, JsonNode input, Cursor cursor, MapItem item, Instant entered) {
+    if (state instanceof PassState s) {
+      return SimpleStates.pass(run, s, input, item, entered);
+    } else if (state instanceof TaskState s) {
+      return TaskRunner.run(run, s, input, cursor, item, entered);
+    } else if (state instanceof ChoiceState s) {
+      return SimpleStates.choice(run, s, input, item, entered);
+    } else if (state instanceof WaitState s) {
+      return SimpleStates.waitFor(run, s, input, item, entered);
+    } else if (state instanceof SucceedState s) {
+      return SimpleStates.succeed(run, s, input, item, entered);
+    } else if (state instanceof FailState s) {
+      throw SimpleStates.fail(s, input);
+    } else if (state instanceof ParallelState s) {
+      return ParallelRunner.run(run, s, input, cursor, item, entered);
+    } else if (state instanceof MapState s) {
+      return MapRunner.run(run, s, input, cursor, item, entered);
+    }
+    throw new IllegalStateException("unknown state " + state);
+  }
+}

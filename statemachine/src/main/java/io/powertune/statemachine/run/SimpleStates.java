@@ -1,0 +1,105 @@
+package io.powertune.statemachine.run;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.powertune.statemachine.ErrorNames;
+import io.powertune.statemachine.StatesError;
+import io.powertune.statemachine.Timestamps;
+import io.powertune.statemachine.path.Paths;
+import io.powertune.statemachine.run.ContextObject.MapItem;
+import io.powertune.statemachine.states.ChoiceState;
+import io.powertune.statemachine.states.FailState;
+import io.powertune.statemachine.states.PassState;
+import io.powertune.statemachine.states.SucceedState;
+import io.powertune.statemachine.states.WaitState;
+import java.time.Duration;
+import java.time.Instant;
+
+/** Pass, Choice, Wait, Succeed and Fail: the states that call nothing. */
+final class SimpleStates {
+
+  private SimpleStates() {}
+
+  static Step pass(RunContext run, PassState s, JsonNode raw, MapItem item, Instant entered) {
+    JsonNode context = ContextObject.of(run.info(), s.name(), entered, 0, item);
+    JsonNode effective = DataFlows.effectiveInput(s.flow(), raw, context, run.random());
+    JsonNode result = s.result() != null ? s.result() : effective;
+    return Step.to(
+        DataFlows.output(s.flow(), raw, result, context, run.random()), s.transition().next());
+  }
+
+  static Step choice(RunContext run, ChoiceState s, JsonNode raw, MapItem item, Instant entered) {
+    JsonNode context = ContextObject.of(run.info(), s.name(), entered, 0, item);
+    JsonNode input = DataFlows.input(s.inputPath(), raw, context);
+    String next = s.defaultNext();
+    for (ChoiceState.Branch branch : s.choices()) {
+      if (branch.rule().matches(input, context)) {
+        next = branch.next();
+        break;
+      }
+    }
+    if (next == null) {
+      throw new StatesError(
+          ErrorNames.NO_CHOICE_MATCHED,
+          "No Choice matched and no Default is specified in the Choice state '" + s.name() + "'");
+    }
+    return Step.to(DataFlows.outputPath(s.outputPath(), input, context), next);
+  }
+
+  static Step waitFor(RunContext run, WaitState s, JsonNode raw, MapItem item, Instant entered) {
+    JsonNode context = ContextObject.of(run.info(), s.name(), entered, 0, item);
+    JsonNode input = DataFlows.input(s.inputPath(), raw, context);
+    Duration wait;
+    if (s.seconds() != null) {
+      wait = Duration.ofSeconds(s.seconds());
+    } else if (s.timestamp() != null) {
+      wait = until(run, Timestamps.parse(s.timestamp()));
+    } else if (s.secondsPath() != null) {
+      JsonNode seconds = Paths.read(s.secondsPath(), input, context, ErrorNames.RUNTIME);
+      if (!seconds.isIntegralNumber() || seconds.asLong() < 0) {
+        throw new StatesError(
+            ErrorNames.RUNTIME,
+            "The SecondsPath '" + s.secondsPath() + "' must point to a non-negative integer");
+      }
+      wait = Duration.ofSeconds(seconds.asLong());
+    } else {
+      JsonNode stamp = Paths.read(s.timestampPath(), input, context, ErrorNames.RUNTIME);
+      Instant at = stamp.isTextual() ? Timestamps.parse(stamp.asText()) : null;
+      if (at == null) {
+        throw new StatesError(
+            ErrorNames.RUNTIME,
+            "The TimestampPath '" + s.timestampPath() + "' must point to an RFC 3339 timestamp");
+      }
+      wait = until(run, at);
+    }
+    run.sleep(wait);
+    return Step.to(DataFlows.outputPath(s.outputPath(), input, context), s.transition().next());
+  }
+
+  private static Duration until(RunContext run, Instant at) {
+    Duration wait = Duration.between(run.clock().instant(), at);
+    return wait.isNegative() ? Duration.ZERO : wait;
+  }
+
+  static Step succeed(RunContext run, SucceedState s, JsonNode raw, MapItem item, Instant entered) {
+    JsonNode context = ContextObject.of(run.info(), s.name(), entered, 0, item);
+    JsonNode input = DataFlows.input(s.inputPath(), raw, context);
+    return Step.to(DataFlows.outputPath(s.outputPath(), input, context), null);
+  }
+
+  /** The error a Fail state ends its graph with. */
+  static StatesError fail(FailState s, JsonNode raw) {
+    String error = s.error();
+    String cause = s.cause();
+    if (s.errorPath() != null) {
+      error = text(Paths.read(s.errorPath(), raw, raw, ErrorNames.RUNTIME));
+    }
+    if (s.causePath() != null) {
+      cause = text(Paths.read(s.causePath(), raw, raw, ErrorNames.RUNTIME));
+    }
+    return new StatesError(error, cause);
+  }
+
+  private static String text(JsonNode node) {
+    return node.isTextual() ? node.asText() : node.toString();
+  }
+}

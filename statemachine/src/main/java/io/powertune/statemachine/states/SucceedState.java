@@ -1,0 +1,4 @@
+package io.powertune.statemachine.states;
+
+/** Ends its graph successfully. */
+public record SucceedState(String name, String inputPath, String outputPath) implements State {}
