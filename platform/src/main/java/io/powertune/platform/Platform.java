@@ -22,6 +22,7 @@ import io.powertune.platform.resources.ResourceControls;
 import io.powertune.platform.resources.SharedTmpStorage;
 import io.powertune.platform.runtime.EnvironmentPool;
 import io.powertune.platform.runtime.RuntimeApiHandler;
+import io.powertune.platform.sfn.StepFunctionsService;
 import io.powertune.platform.store.Database;
 import io.powertune.platform.store.FunctionStore;
 import io.powertune.platform.store.LogStore;
@@ -69,6 +70,7 @@ public final class Platform implements AutoCloseable {
   private final LogWriter logWriter;
   private final EnvironmentPool pool;
   private final EventQueue events;
+  private final StepFunctionsService stepFunctions;
   private final PlatformCredentials credentials;
   private final URI endpoint;
 
@@ -78,6 +80,7 @@ public final class Platform implements AutoCloseable {
       LogWriter logWriter,
       EnvironmentPool pool,
       EventQueue events,
+      StepFunctionsService stepFunctions,
       PlatformCredentials credentials,
       URI endpoint) {
     this.server = server;
@@ -85,6 +88,7 @@ public final class Platform implements AutoCloseable {
     this.logWriter = logWriter;
     this.pool = pool;
     this.events = events;
+    this.stepFunctions = stepFunctions;
     this.credentials = credentials;
     this.endpoint = endpoint;
   }
@@ -137,12 +141,15 @@ public final class Platform implements AutoCloseable {
                 config.admissionWait()),
             new ConcurrencyLimiter(config.accountConcurrency()),
             events);
+    StepFunctionsService stepFunctions =
+        new StepFunctionsService(database, invoker, config.clock());
     EdgeHandler edge =
         new EdgeHandler(
             List.of(
                 new LambdaService(
                     functions, code, invoker, config.accountConcurrency(), pool::retire),
-                new LogsService(logStore, config.clock())),
+                new LogsService(logStore, config.clock()),
+                stepFunctions),
             new SigV4Verifier(credentials, config.clock()),
             ACCOUNT,
             threads);
@@ -150,7 +157,9 @@ public final class Platform implements AutoCloseable {
     server.start();
     URI endpoint = URI.create("http://127.0.0.1:" + api.getLocalPort());
     Files.writeString(stateDir.resolve("endpoint"), endpoint + "\n");
-    return new Platform(server, database, logWriter, pool, events, credentials, endpoint);
+    stepFunctions.resumeExecutions();
+    return new Platform(
+        server, database, logWriter, pool, events, stepFunctions, credentials, endpoint);
   }
 
   /** A private /tmp of the function's size per environment, or a warning saying why not. */
@@ -183,6 +192,7 @@ public final class Platform implements AutoCloseable {
 
   @Override
   public void close() {
+    stepFunctions.close();
     events.close();
     pool.close();
     try {

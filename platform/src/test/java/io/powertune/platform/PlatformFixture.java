@@ -17,6 +17,7 @@ import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.Architecture;
 import software.amazon.awssdk.services.lambda.model.CreateFunctionResponse;
 import software.amazon.awssdk.services.lambda.model.Runtime;
+import software.amazon.awssdk.services.sfn.SfnClient;
 
 /** A platform on port 0 in a temporary state directory, with real SDK clients pointed at it. */
 public final class PlatformFixture implements AutoCloseable {
@@ -97,6 +98,15 @@ public final class PlatformFixture implements AutoCloseable {
         .credentialsProvider(credentials())
         .httpClient(http)
         .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
+        .build();
+  }
+
+  public SfnClient sfn() {
+    return SfnClient.builder()
+        .endpointOverride(endpoint())
+        .region(Region.US_EAST_1)
+        .credentialsProvider(credentials())
+        .httpClient(http)
         .build();
   }
 

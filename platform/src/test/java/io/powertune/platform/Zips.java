@@ -32,6 +32,19 @@ public final class Zips {
     return SdkBytes.fromByteArray(bytes.toByteArray());
   }
 
+  /** One file, zipped. */
+  public static SdkBytes ofFile(String name, String content) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+      zip.putNextEntry(new ZipEntry(name));
+      zip.write(content.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      zip.closeEntry();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return SdkBytes.fromByteArray(bytes.toByteArray());
+  }
+
   /** A folder of the repository's examples. */
   public static Path example(String name) {
     return Path.of("..", "examples", "hello", name).toAbsolutePath().normalize();

@@ -44,7 +44,26 @@ public final class Database implements AutoCloseable {
       ingestion INTEGER NOT NULL, message TEXT NOT NULL)""",
     """
     CREATE INDEX IF NOT EXISTS log_events_by_stream
-      ON log_events (account, region, log_group, stream, timestamp, id)"""
+      ON log_events (account, region, log_group, stream, timestamp, id)""",
+    """
+    CREATE TABLE IF NOT EXISTS state_machines (
+      arn TEXT PRIMARY KEY, account TEXT NOT NULL, region TEXT NOT NULL, name TEXT NOT NULL,
+      definition TEXT NOT NULL, role_arn TEXT NOT NULL, type TEXT NOT NULL,
+      created INTEGER NOT NULL, revision_id TEXT NOT NULL)""",
+    """
+    CREATE TABLE IF NOT EXISTS executions (
+      arn TEXT PRIMARY KEY, state_machine_arn TEXT NOT NULL, name TEXT NOT NULL,
+      status TEXT NOT NULL, input TEXT NOT NULL, output TEXT, error TEXT, cause TEXT,
+      started INTEGER NOT NULL, stopped INTEGER, definition TEXT NOT NULL,
+      checkpoint_state TEXT, checkpoint_input TEXT, last_event INTEGER NOT NULL DEFAULT 0)""",
+    """
+    CREATE INDEX IF NOT EXISTS executions_by_machine
+      ON executions (state_machine_arn, started)""",
+    """
+    CREATE TABLE IF NOT EXISTS execution_events (
+      execution_arn TEXT NOT NULL, id INTEGER NOT NULL, previous_id INTEGER NOT NULL,
+      timestamp INTEGER NOT NULL, type TEXT NOT NULL, details TEXT NOT NULL,
+      PRIMARY KEY (execution_arn, id))"""
   };
 
   private final Connection connection;

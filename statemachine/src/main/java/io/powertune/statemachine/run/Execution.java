@@ -78,7 +78,10 @@ public final class Execution {
     return true;
   }
 
-  /** Runs the execution to its end on this thread and records the last event. */
+  /**
+   * Runs the execution to its end on this thread and records the last event; an interrupt without
+   * {@link #stop} leaves it RUNNING, to be resumed.
+   */
   public ExecutionOutcome run() {
     thread = Thread.currentThread();
     Cursor cursor = new Cursor(lastEventId);
@@ -156,8 +159,16 @@ public final class Execution {
     }
   }
 
+  /**
+   * The outcome of a stopped run: ABORTED or TIMED_OUT with its event, or RUNNING (nothing
+   * recorded) when the thread was interrupted without a stop, as when the platform shuts down and
+   * resumes the execution later.
+   */
   private ExecutionOutcome stopped(Cursor cursor) {
     Stop reason = stop;
+    if (reason == null) {
+      return new ExecutionOutcome(ExecutionStatus.RUNNING, null, null, null);
+    }
     boolean timedOut = reason.status() == ExecutionStatus.TIMED_OUT;
     run.log()
         .append(

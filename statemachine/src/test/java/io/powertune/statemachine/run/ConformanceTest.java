@@ -4,11 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.powertune.statemachine.conformance.Corpus;
 import io.powertune.statemachine.definition.DefinitionParser;
 import io.powertune.statemachine.definition.InvalidDefinitionException;
 import io.powertune.statemachine.definition.StateMachineDefinition;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -25,9 +24,8 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Every state machine of the conformance corpus (test resources, conformance/*.json), run by the
- * interpreter with the corpus functions in process; the platform runs the same corpus over the Step
- * Functions API.
+ * Every state machine of the conformance {@link Corpus}, run by the interpreter with the corpus
+ * functions in process; the platform runs the same corpus over the Step Functions API.
  */
 class ConformanceTest {
 
@@ -41,23 +39,15 @@ class ConformanceTest {
     TIMER.shutdownNow();
   }
 
-  static List<Path> cases() throws Exception {
-    Path dir = Path.of(ConformanceTest.class.getResource("/conformance").toURI());
-    try (Stream<Path> files = Files.list(dir)) {
-      return files.filter(p -> p.toString().endsWith(".json")).sorted().toList();
-    }
-  }
-
   @TestFactory
   Stream<DynamicTest> corpus() throws Exception {
-    List<Path> cases = cases();
+    List<String> cases = Corpus.cases();
     assertThat(cases).hasSizeGreaterThanOrEqualTo(60);
-    return cases.stream()
-        .map(file -> DynamicTest.dynamicTest(file.getFileName().toString(), () -> check(file)));
+    return cases.stream().map(file -> DynamicTest.dynamicTest(file, () -> check(file)));
   }
 
-  private static void check(Path file) throws Exception {
-    JsonNode spec = JSON.readTree(file.toFile());
+  private static void check(String file) throws Exception {
+    JsonNode spec = Corpus.read(file);
     JsonNode expected = spec.path("expected");
     StateMachineDefinition definition;
     try {
