@@ -214,6 +214,65 @@ class AwsCliIT {
     assertThat(forged.stderr()).contains("InvalidSignatureException");
   }
 
+  @Test
+  void stepFunctions_createStartDescribeAndHistory_throughCli() {
+    createFunction("cli-sfn");
+    String definition =
+        "{\"StartAt\":\"Greet\",\"States\":{\"Greet\":{\"Type\":\"Task\",\"Resource\":\""
+            + functionArn("cli-sfn")
+            + "\",\"End\":true}}}";
+    String machine =
+        aws(
+                "stepfunctions",
+                "create-state-machine",
+                "--name",
+                "cli-machine",
+                "--definition",
+                definition,
+                "--role-arn",
+                PlatformFixture.ROLE)
+            .json()
+            .path("stateMachineArn")
+            .asText();
+    String execution =
+        aws(
+                "stepfunctions",
+                "start-execution",
+                "--state-machine-arn",
+                machine,
+                "--input",
+                "{\"name\":\"sfn\"}")
+            .json()
+            .path("executionArn")
+            .asText();
+    eventually(
+        () ->
+            !aws("stepfunctions", "describe-execution", "--execution-arn", execution)
+                .json()
+                .path("status")
+                .asText()
+                .equals("RUNNING"));
+    JsonNode done = aws("stepfunctions", "describe-execution", "--execution-arn", execution).json();
+    JsonNode history =
+        aws("stepfunctions", "get-execution-history", "--execution-arn", execution).json();
+    CliResult missing =
+        awsFails(
+            "stepfunctions", "describe-state-machine", "--state-machine-arn", machine + "-missing");
+
+    assertThat(machine)
+        .isEqualTo("arn:aws:states:" + REGION + ":" + ACCOUNT + ":stateMachine:cli-machine");
+    assertThat(done.path("status").asText()).as(done.toString()).isEqualTo("SUCCEEDED");
+    assertThat(done.path("output").asText()).contains("Hello, sfn!");
+    List<String> types = new ArrayList<>();
+    history.path("events").forEach(e -> types.add(e.path("type").asText()));
+    assertThat(types)
+        .startsWith("ExecutionStarted", "TaskStateEntered", "LambdaFunctionScheduled")
+        .endsWith("TaskStateExited", "ExecutionSucceeded");
+    assertThat(missing.stderr())
+        .contains("StateMachineDoesNotExist")
+        .contains("State Machine Does Not Exist: '" + machine + "-missing'");
+  }
+
   private JsonNode createFunction(String name) {
     JsonNode created =
         aws(
