@@ -20,12 +20,12 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = {
-      "Runs the local function platform in the foreground: the Lambda and CloudWatch Logs APIs on"
-          + " 127.0.0.1, for the AWS SDKs and the AWS CLI (--endpoint-url).",
+      "Runs the local function platform in the foreground: the Lambda, CloudWatch Logs and Step"
+          + " Functions APIs on 127.0.0.1, for the AWS SDKs and the AWS CLI (--endpoint-url).",
       "Prints the endpoint URL on one line, writes it to STATE_DIR/endpoint and the credentials"
           + " clients must sign with to STATE_DIR/credentials (AWS shared-credentials format)."
-          + " Stops cleanly on Ctrl-C or SIGTERM; functions, versions, aliases, code and logs"
-          + " survive a restart."
+          + " Stops cleanly on Ctrl-C or SIGTERM; functions, versions, aliases, code, logs, state"
+          + " machines and executions survive a restart (running executions resume)."
     })
 public final class PlatformCommand implements Callable<Integer> {
 
