@@ -14,21 +14,33 @@ import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.sfn.SfnClient;
 
-/** What the benchmarks share: a Lambda client for a platform, and a folder zipped as a package. */
+/** What the benchmarks share: clients for a platform, and a folder zipped as a package. */
 final class BenchSupport {
 
   private BenchSupport() {}
+
+  private static StaticCredentialsProvider credentials(Platform platform) {
+    return StaticCredentialsProvider.create(
+        AwsBasicCredentials.create(
+            platform.credentials().accessKeyId(), platform.credentials().secretAccessKey()));
+  }
+
+  static SfnClient sfn(Platform platform, SdkHttpClient http) {
+    return SfnClient.builder()
+        .endpointOverride(platform.endpoint())
+        .region(Region.US_EAST_1)
+        .credentialsProvider(credentials(platform))
+        .httpClient(http)
+        .build();
+  }
 
   static LambdaClient lambda(Platform platform, SdkHttpClient http) {
     return LambdaClient.builder()
         .endpointOverride(platform.endpoint())
         .region(Region.US_EAST_1)
-        .credentialsProvider(
-            StaticCredentialsProvider.create(
-                AwsBasicCredentials.create(
-                    platform.credentials().accessKeyId(),
-                    platform.credentials().secretAccessKey())))
+        .credentialsProvider(credentials(platform))
         .httpClient(http)
         .overrideConfiguration(o -> o.apiCallTimeout(Duration.ofMinutes(10)))
         .build();

@@ -60,16 +60,7 @@ public final class PlatformBenchmark {
   private static String run(Path code, boolean limits) throws Exception {
     Path state = Files.createTempDirectory("powertune-bench");
     PlatformConfig defaults = PlatformConfig.defaults(0, state);
-    PlatformConfig config =
-        new PlatformConfig(
-            0,
-            state,
-            defaults.idleTimeout(),
-            defaults.eventRetryDelays(),
-            defaults.accountConcurrency(),
-            defaults.clock(),
-            limits ? defaults.cgroupRoot() : null,
-            defaults.admissionWait());
+    PlatformConfig config = limits ? defaults : defaults.withoutLimits();
     try (Platform platform = Platform.start(config);
         SdkHttpClient http =
             ApacheHttpClient.builder().socketTimeout(Duration.ofMinutes(1)).build()) {

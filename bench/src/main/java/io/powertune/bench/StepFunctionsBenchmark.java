@@ -8,12 +8,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.Runtime;
 import software.amazon.awssdk.services.sfn.SfnClient;
@@ -37,31 +34,11 @@ public final class StepFunctionsBenchmark {
     Path function = Path.of(args[0]);
     Path out = Path.of(args[1]);
     Path state = Files.createTempDirectory("powertune-sfn-bench");
-    PlatformConfig defaults = PlatformConfig.defaults(0, state);
-    PlatformConfig config =
-        new PlatformConfig(
-            0,
-            state,
-            defaults.idleTimeout(),
-            defaults.eventRetryDelays(),
-            defaults.accountConcurrency(),
-            defaults.clock(),
-            null,
-            defaults.admissionWait());
+    PlatformConfig config = PlatformConfig.defaults(0, state).withoutLimits();
     try (Platform platform = Platform.start(config);
         SdkHttpClient http = ApacheHttpClient.builder().build()) {
       LambdaClient lambda = BenchSupport.lambda(platform, http);
-      SfnClient sfn =
-          SfnClient.builder()
-              .endpointOverride(platform.endpoint())
-              .region(Region.US_EAST_1)
-              .credentialsProvider(
-                  StaticCredentialsProvider.create(
-                      AwsBasicCredentials.create(
-                          platform.credentials().accessKeyId(),
-                          platform.credentials().secretAccessKey())))
-              .httpClient(http)
-              .build();
+      SfnClient sfn = BenchSupport.sfn(platform, http);
       SdkBytes zip = BenchSupport.zip(function);
       lambda.createFunction(
           r ->

@@ -34,6 +34,25 @@ public record PlatformConfig(
     eventRetryDelays = List.copyOf(eventRetryDelays);
   }
 
+  /** This configuration with functions run unlimited (no cgroups, no /tmp size). */
+  public PlatformConfig withoutLimits() {
+    return new PlatformConfig(
+        port,
+        stateDir,
+        idleTimeout,
+        eventRetryDelays,
+        accountConcurrency,
+        clock,
+        null,
+        admissionWait);
+  }
+
+  /** This configuration with another bound on waiting for CPU. */
+  public PlatformConfig withAdmissionWait(Duration wait) {
+    return new PlatformConfig(
+        port, stateDir, idleTimeout, eventRetryDelays, accountConcurrency, clock, cgroupRoot, wait);
+  }
+
   /**
    * Lambda's defaults: environments kept 10 minutes, retries after 1 and 2 minutes, 1000 slots;
    * invocations wait up to 30 s for CPU.

@@ -2,15 +2,11 @@ package io.powertune.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.powertune.analyzer.report.ReportParser;
-import io.powertune.platform.resources.ResourceControls;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,22 +28,10 @@ class AdmissionIT {
 
   @Test
   void sharesThatDoNotFit_waitThenGet429_andRunOnceTheCpuIsFree() throws Exception {
-    boolean writable = ResourceControls.detect(Path.of("/sys/fs/cgroup"), 2).available();
-    if (!writable) {
-      System.out.println("AdmissionIT skipped: cgroups are not writable on this host");
-    }
-    assumeTrue(writable, "cgroups are not writable on this host");
+    HostSupport.assumeWritableCgroups("AdmissionIT");
     int cores = java.lang.Runtime.getRuntime().availableProcessors();
     PlatformConfig config =
-        new PlatformConfig(
-            0,
-            stateDir,
-            Duration.ofMinutes(10),
-            List.of(),
-            1000,
-            Clock.systemUTC(),
-            Path.of("/sys/fs/cgroup"),
-            Duration.ofMillis(300));
+        PlatformFixture.config(stateDir).withAdmissionWait(Duration.ofMillis(300));
     try (PlatformFixture fixture = new PlatformFixture(config)) {
       LambdaClient lambda = fixture.lambdaWithoutRetries();
       Path code = Zips.testFunction("python-behaviours");

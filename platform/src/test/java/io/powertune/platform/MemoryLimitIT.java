@@ -1,13 +1,11 @@
 package io.powertune.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.powertune.analyzer.report.Report;
 import io.powertune.analyzer.report.ReportParser;
 import io.powertune.platform.resources.CpuShare;
-import io.powertune.platform.resources.ResourceControls;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,11 +28,7 @@ class MemoryLimitIT {
 
   @BeforeAll
   void start() throws Exception {
-    boolean writable = ResourceControls.detect(Path.of("/sys/fs/cgroup"), 2).available();
-    if (!writable) {
-      System.out.println("MemoryLimitIT skipped: cgroups are not writable on this host");
-    }
-    assumeTrue(writable, "cgroups are not writable on this host");
+    HostSupport.assumeWritableCgroups("MemoryLimitIT");
     fixture = new PlatformFixture(stateDir);
     lambda = fixture.lambda();
   }
