@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.powertune.platform.resources.EphemeralStorage;
 import io.powertune.platform.resources.LoopMountStorage;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,12 +31,22 @@ class EphemeralStorageIT {
 
   @BeforeAll
   void start() throws Exception {
-    boolean mountable = LoopMountStorage.detect(probeDir).available();
-    if (!mountable) {
+    EphemeralStorage storage = LoopMountStorage.detect(probeDir);
+    boolean canMount =
+        "root".equals(System.getProperty("user.name"))
+            && Files.isExecutable(Path.of("/usr/bin/unshare"))
+            && (Files.isExecutable(Path.of("/usr/sbin/mkfs.ext4"))
+                || Files.isExecutable(Path.of("/sbin/mkfs.ext4")));
+    if (!canMount) {
       System.out.println(
-          "EphemeralStorageIT skipped: this host cannot mount a /tmp image per environment");
+          "EphemeralStorageIT skipped: mounting a /tmp image needs root, unshare and e2fsprogs");
     }
-    assumeTrue(mountable, "this host cannot mount a /tmp image per environment");
+    assumeTrue(canMount, "mounting a /tmp image needs root, unshare and e2fsprogs");
+    assertThat(storage.available())
+        .as(
+            "root with unshare and e2fsprogs must give private /tmp images: %s",
+            storage.description())
+        .isTrue();
     fixture = new PlatformFixture(stateDir);
     lambda = fixture.lambda();
   }

@@ -187,14 +187,16 @@ public final class LoopMountStorage implements EphemeralStorage {
   /**
    * Mounts image $1 on /tmp, keeps directory $3 (when given) visible at its path by binding the
    * covered directory, which the shell still has as its working directory, then writes the time to
-   * marker $2 and runs the rest of the command line in the original working directory.
+   * marker $2 and runs the rest of the command line in the original working directory (or in / when
+   * the new /tmp hides it).
    */
   private static final String MOUNT_SCRIPT =
       "here=$PWD; if [ -n \"$3\" ]; then cd \"$3\" || exit 1; fi"
           + " && mount -o loop,nosuid,nodev \"$1\" /tmp"
           + " && if [ -n \"$3\" ]; then mkdir -p \"$3\""
           + " && mount --no-canonicalize --bind . \"$3\"; fi"
-          + " && cd \"$here\" && echo \"$EPOCHREALTIME\" > \"$2\" && shift 3 && exec \"$@\"";
+          + " && { cd \"$here\" 2>/dev/null || cd /; }"
+          + " && echo \"$EPOCHREALTIME\" > \"$2\" && shift 3 && exec \"$@\"";
 
   @Override
   public boolean available() {
