@@ -11,6 +11,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.ExecutionAlreadyExistsException;
 import software.amazon.awssdk.services.sfn.model.ExecutionListItem;
@@ -214,6 +216,33 @@ class StepFunctionsApiIT {
     assertThat(forward.events().get(0).executionStartedEventDetails().input())
         .isEqualTo("{\"secret\":1}");
     assertThat(noData.events().get(0).executionStartedEventDetails().input()).isNull();
+  }
+
+  @Test
+  void aTask_callsAFunctionOfAnotherRegion_byItsArn() throws Exception {
+    LambdaClient ireland = fixture.lambda(Region.EU_WEST_1);
+    fixture.create(
+        ireland,
+        "far-echo",
+        software.amazon.awssdk.services.lambda.model.Runtime.PYTHON3_12,
+        "app.echo",
+        Zips.testFunction("python-behaviours"));
+    String function = "arn:aws:lambda:eu-west-1:000000000000:function:far-echo";
+    String machine =
+        create(
+            "cross-region",
+            "{\"StartAt\":\"T\",\"States\":{\"T\":{\"Type\":\"Task\",\"Resource\":\""
+                + function
+                + "\",\"OutputPath\":\"$.invokedArn\",\"End\":true}}}");
+
+    String execution =
+        sfn.startExecution(r -> r.stateMachineArn(machine).input("{}")).executionArn();
+    awaitEnd(execution);
+    var done = sfn.describeExecution(r -> r.executionArn(execution));
+
+    assertThat(done.status()).as(done.toString()).isEqualTo(ExecutionStatus.SUCCEEDED);
+    assertThat(done.output()).isEqualTo("\"" + function + "\"");
+    assertThat(machine).startsWith("arn:aws:states:us-east-1:");
   }
 
   @Test
