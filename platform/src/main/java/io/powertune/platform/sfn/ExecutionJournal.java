@@ -57,7 +57,18 @@ final class ExecutionJournal implements AutoCloseable {
         lock.unlock();
       }
       if (!batch.isEmpty()) {
-        store.write(batch);
+        try {
+          store.write(batch);
+        } catch (RuntimeException e) {
+          lock.lock();
+          try {
+            batch.addAll(pending); // keep the order: this batch first, then what came since
+            pending = batch;
+          } finally {
+            lock.unlock();
+          }
+          throw e;
+        }
       }
     } finally {
       writing.unlock();

@@ -46,8 +46,7 @@ final class ExecutionRunner implements AutoCloseable {
   private final Clock clock;
   private final ExecutorService executions = Executors.newCachedThreadPool(daemon("sfn-execution"));
   private final ExecutorService workers = Executors.newCachedThreadPool(daemon("sfn-worker"));
-  private final ScheduledExecutorService timer =
-      Executors.newSingleThreadScheduledExecutor(daemon("sfn-timer"));
+  private final ScheduledExecutorService timer = timer(daemon("sfn-timer"));
   private final Map<String, Execution> running = new ConcurrentHashMap<>();
   private final Map<String, CompletableFuture<Void>> ends = new ConcurrentHashMap<>();
   private final Map<String, Interpreter> interpreters = new ConcurrentHashMap<>();
@@ -66,6 +65,14 @@ final class ExecutionRunner implements AutoCloseable {
       t.setDaemon(true);
       return t;
     };
+  }
+
+  /** A timer that forgets a cancelled execution timeout at once (it holds the execution). */
+  private static ScheduledExecutorService timer(ThreadFactory threads) {
+    java.util.concurrent.ScheduledThreadPoolExecutor timer =
+        new java.util.concurrent.ScheduledThreadPoolExecutor(1, threads);
+    timer.setRemoveOnCancelPolicy(true);
+    return timer;
   }
 
   private Interpreter interpreter(String account) {
@@ -95,8 +102,21 @@ final class ExecutionRunner implements AutoCloseable {
       try {
         ExecutionInfo info = infoOf.apply(record);
         List<SfnStore.StoredEvent> events = store.events(record.arn());
-        long last = events.isEmpty() ? 0 : events.get(events.size() - 1).id();
         StateMachineDefinition definition = DefinitionParser.parse(record.definition());
+        String account = info.stateMachineArn().split(":")[4];
+        if (events.isEmpty()) {
+          launch(
+              record.arn(),
+              interpreter(account)
+                  .start(definition, info, sink(record.arn()), checkpoints(record.arn())));
+          continue;
+        }
+        SfnStore.StoredEvent lastEvent = events.get(events.size() - 1);
+        if (ENDS.containsKey(lastEvent.type())) {
+          finishFrom(record.arn(), lastEvent);
+          continue;
+        }
+        long last = lastEvent.id();
         String state =
             record.checkpointState() == null
                 ? definition.graph().startAt()
@@ -104,7 +124,6 @@ final class ExecutionRunner implements AutoCloseable {
         JsonNode input =
             JsonProtocol.MAPPER.readTree(
                 record.checkpointInput() == null ? record.input() : record.checkpointInput());
-        String account = info.stateMachineArn().split(":")[4];
         Execution execution =
             interpreter(account)
                 .resume(
@@ -121,6 +140,29 @@ final class ExecutionRunner implements AutoCloseable {
         throw new UncheckedIOException(e);
       }
     }
+  }
+
+  /** The events that end an execution, and the status each gives it. */
+  private static final Map<String, String> ENDS =
+      Map.of(
+          "ExecutionSucceeded", "SUCCEEDED",
+          "ExecutionFailed", "FAILED",
+          "ExecutionTimedOut", "TIMED_OUT",
+          "ExecutionAborted", "ABORTED");
+
+  /** Stores the end an execution had recorded in its history before the platform stopped. */
+  private void finishFrom(String arn, SfnStore.StoredEvent end) throws IOException {
+    JsonNode details = JsonProtocol.MAPPER.readTree(end.details());
+    JsonNode inner = details.isEmpty() ? details : details.elements().next();
+    journal.add(
+        new JournalEntry.Finish(
+            arn,
+            ENDS.get(end.type()),
+            inner.hasNonNull("output") ? inner.get("output").asText() : null,
+            inner.hasNonNull("error") ? inner.get("error").asText() : null,
+            inner.hasNonNull("cause") ? inner.get("cause").asText() : null,
+            end.timestamp()));
+    journal.flush();
   }
 
   private void launch(String arn, Execution execution) {
@@ -160,8 +202,11 @@ final class ExecutionRunner implements AutoCloseable {
   boolean stop(String arn, String error, String cause) {
     Execution execution = running.get(arn);
     CompletableFuture<Void> end = ends.get(arn);
-    if (execution == null || end == null || !execution.stop(error, cause)) {
+    if (execution == null || end == null) {
       return false;
+    }
+    if (!execution.stop(error, cause)) {
+      return true; // it is ending of its own accord
     }
     try {
       end.get(10, TimeUnit.SECONDS);
@@ -171,6 +216,30 @@ final class ExecutionRunner implements AutoCloseable {
       LOG.warn("execution {} did not end in time after StopExecution", arn);
     }
     return true;
+  }
+
+  /**
+   * Ends a stored execution no thread here runs (it could not be resumed) as ABORTED, with its
+   * ExecutionAborted event.
+   */
+  void abortStored(String arn, String error, String cause) {
+    journal.flush();
+    List<SfnStore.StoredEvent> events = store.events(arn);
+    long last = events.isEmpty() ? 0 : events.get(events.size() - 1).id();
+    com.fasterxml.jackson.databind.node.ObjectNode details = JsonProtocol.MAPPER.createObjectNode();
+    com.fasterxml.jackson.databind.node.ObjectNode inner =
+        details.putObject("executionAbortedEventDetails");
+    if (error != null) {
+      inner.put("error", error);
+    }
+    if (cause != null) {
+      inner.put("cause", cause);
+    }
+    journal.add(
+        new JournalEntry.Event(
+            arn, last + 1, last, clock.instant(), "ExecutionAborted", details.toString()));
+    journal.add(new JournalEntry.Finish(arn, "ABORTED", null, error, cause, clock.instant()));
+    journal.flush();
   }
 
   private EventSink sink(String arn) {

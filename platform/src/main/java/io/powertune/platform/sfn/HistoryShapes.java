@@ -22,10 +22,7 @@ final class HistoryShapes {
       if (!includeData && value instanceof ObjectNode inner) {
         inner = inner.deepCopy();
         for (String data : new String[] {"input", "output"}) {
-          if (inner.has(data)) {
-            inner.remove(data);
-            inner.putObject(data + "Details").put("included", false);
-          }
+          inner.remove(data);
         }
         value = inner;
       }

@@ -186,7 +186,9 @@ public final class StepFunctionsService implements AwsService, AutoCloseable {
   private JsonNode stopExecution(ObjectNode body) {
     ExecutionRecord e = existing(body);
     if (e.status().equals("RUNNING")) {
-      runner.stop(e.arn(), text(body, "error"), text(body, "cause"));
+      if (!runner.stop(e.arn(), text(body, "error"), text(body, "cause"))) {
+        runner.abortStored(e.arn(), text(body, "error"), text(body, "cause"));
+      }
       journal.flush();
       e = store.execution(e.arn()).orElseThrow();
     }

@@ -40,7 +40,7 @@ final class ErrorHandlingParser {
       f.allowOnly(RETRIER_FIELDS);
       List<String> errors = f.strings("ErrorEquals");
       checkAll(errors, f, i == node.size() - 1);
-      Double interval = f.number("IntervalSeconds", 1, 99_999_999);
+      Long interval = f.integer("IntervalSeconds", 1, 99_999_999);
       Long attempts = f.integer("MaxAttempts", 0, 99_999_999);
       Double backoff = f.number("BackoffRate", 1.0, Double.MAX_VALUE);
       Long maxDelay = f.integer("MaxDelaySeconds", 1, 31_622_401);
@@ -51,7 +51,7 @@ final class ErrorHandlingParser {
       out.add(
           new Retrier(
               errors,
-              interval == null ? 1 : interval,
+              interval == null ? 1 : interval.doubleValue(),
               attempts == null ? 3 : attempts.intValue(),
               backoff == null ? 2.0 : backoff,
               maxDelay == null ? null : maxDelay.intValue(),

@@ -1,6 +1,7 @@
 package io.powertune.statemachine.definition;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.powertune.statemachine.Timestamps;
 import io.powertune.statemachine.choice.ChoiceRule;
 import io.powertune.statemachine.choice.ChoiceRuleParser;
 import io.powertune.statemachine.path.PayloadTemplate;
@@ -215,7 +216,7 @@ final class StateParser {
               + " 'TimestampPath'",
           fields.location());
     }
-    if (timestamp != null && io.powertune.statemachine.Timestamps.parse(timestamp) == null) {
+    if (timestamp != null && Timestamps.parse(timestamp) == null) {
       fields.problem("Field 'Timestamp' must be an RFC 3339 timestamp", fields.at("Timestamp"));
     }
     return new WaitState(
@@ -293,6 +294,15 @@ final class StateParser {
     if (fields.has("ItemSelector") && fields.has("Parameters")) {
       fields.problem(
           "A Map state cannot have both 'ItemSelector' and 'Parameters'", fields.location());
+    }
+    if (fields.has("ItemProcessor") && fields.has("Iterator")) {
+      fields.problem(
+          "A Map state cannot have both 'ItemProcessor' and 'Iterator'", fields.location());
+    }
+    if (fields.has("MaxConcurrency") && fields.has("MaxConcurrencyPath")) {
+      fields.problem(
+          "A Map state cannot have both 'MaxConcurrency' and 'MaxConcurrencyPath'",
+          fields.location());
     }
     String processorField = fields.has("ItemProcessor") ? "ItemProcessor" : "Iterator";
     JsonNode processorNode = fields.raw(processorField);

@@ -2,77 +2,110 @@ package io.powertune.statemachine.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.powertune.statemachine.StatesError;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.CancellationException;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
-import java.util.concurrent.Semaphore;
+import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.IntFunction;
 
 /**
  * Runs units of work (Parallel branches, Map iterations) on the execution's workers, at most {@code
- * limit} at a time, and collects what each did, in order.
+ * limit} at a time. When one fails and failures are not tolerated, no further unit starts and the
+ * running ones are interrupted; either way this returns only once every started unit has ended, so
+ * no unit records anything after its state's end.
  */
 final class Branches {
 
   /** What one unit ended with: its output, or its error. */
   record Result(JsonNode output, StatesError error) {}
 
+  /** The results by index (null for units that never ran or were stopped) and the first error. */
+  record Outcome(List<Result> results, StatesError firstFailure) {}
+
+  private record Indexed(int index, Result result) {}
+
   private Branches() {}
 
   /**
-   * Runs {@code count} units; with {@code stopOnError}, the first error stops the units not yet
-   * finished (their results are then null).
+   * Runs {@code count} units; with {@code stopOnError}, the first error in time stops the others.
    */
-  static List<Result> run(
+  static Outcome run(
       RunContext run, int count, int limit, boolean stopOnError, IntFunction<JsonNode> unit) {
-    Semaphore slots = new Semaphore(limit <= 0 ? Integer.MAX_VALUE : limit);
-    List<Future<Result>> futures = new ArrayList<>(count);
-    List<Result> results = new ArrayList<>(count);
-    try {
-      for (int i = 0; i < count; i++) {
-        int index = i;
-        slots.acquire();
-        futures.add(
-            run.workers()
-                .submit(
-                    () -> {
-                      try {
-                        return new Result(unit.apply(index), null);
-                      } catch (StatesError e) {
-                        return new Result(null, e);
-                      } finally {
-                        slots.release();
-                      }
-                    }));
+    int slots = limit <= 0 ? Math.max(count, 1) : limit;
+    ExecutorCompletionService<Indexed> done = new ExecutorCompletionService<>(run.workers());
+    AtomicBoolean stop = new AtomicBoolean();
+    Set<Thread> threads = ConcurrentHashMap.newKeySet();
+    Result[] results = new Result[count];
+    StatesError firstFailure = null;
+    int next = 0;
+    int running = 0;
+    boolean interrupted = false;
+    while (next < count || running > 0) {
+      while (!stop.get() && next < count && running < slots) {
+        int index = next++;
+        done.submit(() -> attempt(unit, index, stop, threads));
+        running++;
       }
-      boolean failed = false;
-      for (Future<Result> future : futures) {
-        Result result = failed ? null : await(future);
-        if (result != null && result.error() != null && stopOnError) {
-          failed = true;
-          futures.forEach(f -> f.cancel(true));
-        }
-        results.add(result);
+      if (running == 0) {
+        break;
       }
-      return results;
-    } catch (InterruptedException e) {
-      futures.forEach(f -> f.cancel(true));
+      Indexed finished;
+      try {
+        finished = take(done);
+      } catch (InterruptedException e) {
+        interrupted = true;
+        stop(stop, threads);
+        continue;
+      }
+      running--;
+      if (finished.result() == null) {
+        continue; // stopped before or while it ran
+      }
+      results[finished.index()] = finished.result();
+      if (stopOnError && firstFailure == null && finished.result().error() != null) {
+        firstFailure = finished.result().error();
+        stop(stop, threads);
+      }
+    }
+    if (interrupted || run.execution().stopping()) {
       Thread.currentThread().interrupt();
       throw new StoppedException();
     }
+    return new Outcome(Arrays.asList(results), firstFailure);
   }
 
-  private static Result await(Future<Result> future) throws InterruptedException {
+  private static Indexed attempt(
+      IntFunction<JsonNode> unit, int index, AtomicBoolean stop, Set<Thread> threads) {
+    Thread self = Thread.currentThread();
+    threads.add(self);
     try {
-      return future.get();
-    } catch (CancellationException e) {
-      return null;
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof StoppedException stopped) {
-        throw stopped;
+      if (stop.get()) {
+        return new Indexed(index, null);
       }
+      return new Indexed(index, new Result(unit.apply(index), null));
+    } catch (StatesError e) {
+      return new Indexed(index, new Result(null, e));
+    } catch (StoppedException e) {
+      return new Indexed(index, null);
+    } finally {
+      threads.remove(self);
+      Thread.interrupted(); // a stop must not outlive the unit on a pooled thread
+    }
+  }
+
+  /** No unit starts any more; the running ones are interrupted. */
+  private static void stop(AtomicBoolean stop, Set<Thread> threads) {
+    stop.set(true);
+    threads.forEach(Thread::interrupt);
+  }
+
+  private static Indexed take(ExecutorCompletionService<Indexed> done) throws InterruptedException {
+    try {
+      return done.take().get();
+    } catch (ExecutionException e) {
       if (e.getCause() instanceof RuntimeException runtime) {
         throw runtime;
       }

@@ -8,6 +8,11 @@ import java.time.Instant;
 /** The context object ({@code $$}) a state sees. */
 final class ContextObject {
 
+  /** Times as Step Functions writes them: ISO 8601 in UTC with milliseconds. */
+  private static final java.time.format.DateTimeFormatter MILLIS =
+      java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+          .withZone(java.time.ZoneOffset.UTC);
+
   private ContextObject() {}
 
   /** An item of a Map iteration, or null outside one. */
@@ -21,10 +26,10 @@ final class ContextObject {
     execution.set("Input", info.input());
     execution.put("Name", info.name());
     execution.put("RoleArn", info.roleArn());
-    execution.put("StartTime", info.startTime().toString());
+    execution.put("StartTime", MILLIS.format(info.startTime()));
     execution.put("RedriveCount", 0);
     ObjectNode stateNode = context.putObject("State");
-    stateNode.put("EnteredTime", entered.toString());
+    stateNode.put("EnteredTime", MILLIS.format(entered));
     stateNode.put("Name", state);
     stateNode.put("RetryCount", retryCount);
     ObjectNode machine = context.putObject("StateMachine");

@@ -2,6 +2,7 @@ package io.powertune.statemachine.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.powertune.statemachine.ErrorNames;
 import io.powertune.statemachine.StatesError;
 import io.powertune.statemachine.definition.StateMachineDefinition;
 import io.powertune.statemachine.states.Graph;
@@ -72,7 +73,7 @@ public final class Execution {
     }
     stop = reason;
     Thread running = thread;
-    if (running != null) {
+    if (running != null && running != Thread.currentThread()) {
       running.interrupt();
     }
     return true;
@@ -100,6 +101,10 @@ public final class Execution {
         cursor.moveTo(0); // the first state's Entered event also has previousEventId 0
       }
       if (definition.timeoutSeconds() != null) {
+        long left =
+            definition.timeoutSeconds() * 1000L
+                - java.time.Duration.between(run.info().startTime(), run.clock().instant())
+                    .toMillis();
         timeout =
             interpreter
                 .timer()
@@ -112,8 +117,8 @@ public final class Execution {
                                 "The execution timed out after "
                                     + definition.timeoutSeconds()
                                     + " seconds")),
-                    definition.timeoutSeconds(),
-                    TimeUnit.SECONDS);
+                    Math.max(0, left),
+                    TimeUnit.MILLISECONDS);
       }
       Graph graph = definition.graph();
       JsonNode output =
@@ -125,10 +130,9 @@ public final class Execution {
               cursor,
               null,
               true);
-      if (stop != null) {
+      if (!end(new Stop(ExecutionStatus.SUCCEEDED, null, null))) {
         return stopped(cursor);
       }
-      end(new Stop(ExecutionStatus.SUCCEEDED, null, null));
       ObjectNode succeeded = Details.none();
       Details.data(succeeded, "output", output);
       run.log()
@@ -140,16 +144,10 @@ public final class Execution {
     } catch (StoppedException e) {
       return stopped(cursor);
     } catch (StatesError e) {
-      if (stop != null) {
-        return stopped(cursor);
-      }
-      end(new Stop(ExecutionStatus.FAILED, e.error(), e.cause()));
-      run.log()
-          .append(
-              cursor,
-              "ExecutionFailed",
-              Details.errorCause("executionFailedEventDetails", e.error(), e.cause()));
-      return new ExecutionOutcome(ExecutionStatus.FAILED, null, e.error(), e.cause());
+      return failed(cursor, e.error(), e.cause());
+    } catch (RuntimeException e) {
+      // a fault of the platform, not of the definition: the execution fails, it does not hang
+      return failed(cursor, ErrorNames.RUNTIME, "Internal error: " + e);
     } finally {
       if (timeout != null) {
         timeout.cancel(false);
@@ -157,6 +155,18 @@ public final class Execution {
       thread = null;
       Thread.interrupted(); // a late stop must not leak into the caller's thread
     }
+  }
+
+  private ExecutionOutcome failed(Cursor cursor, String error, String cause) {
+    if (!end(new Stop(ExecutionStatus.FAILED, error, cause))) {
+      return stopped(cursor);
+    }
+    run.log()
+        .append(
+            cursor,
+            "ExecutionFailed",
+            Details.errorCause("executionFailedEventDetails", error, cause));
+    return new ExecutionOutcome(ExecutionStatus.FAILED, null, error, cause);
   }
 
   /**

@@ -1,6 +1,8 @@
 package io.powertune.statemachine.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.powertune.statemachine.ErrorNames;
+import io.powertune.statemachine.StatesError;
 import io.powertune.statemachine.run.ContextObject.MapItem;
 import io.powertune.statemachine.states.ChoiceState;
 import io.powertune.statemachine.states.FailState;
@@ -45,7 +47,12 @@ final class GraphRunner {
       if (topLevel) {
         run.checkpoints().entered(name, current, id);
       }
-      Step step = runState(run, state, current, cursor, item, entered);
+      Step step;
+      try {
+        step = runState(run, state, current, cursor, item, entered);
+      } catch (StatesError e) {
+        throw state instanceof FailState ? e : located(e, name, id);
+      }
       if (step.exited()) {
         run.log()
             .append(cursor, state.type() + "StateExited", Details.stateExited(name, step.output()));
@@ -56,6 +63,24 @@ final class GraphRunner {
       name = step.next();
       current = step.output();
     }
+  }
+
+  /**
+   * An error the interpreter raised evaluating a state (a path, an intrinsic, ResultPath) gets Step
+   * Functions' prefix naming the state and the event it was entered at.
+   */
+  private static StatesError located(StatesError e, String state, long enteredId) {
+    boolean evaluation =
+        e.error().equals(ErrorNames.RUNTIME)
+            || e.error().equals(ErrorNames.INTRINSIC_FAILURE)
+            || e.error().equals(ErrorNames.RESULT_PATH_MATCH_FAILURE)
+            || e.error().equals(ErrorNames.PARAMETER_PATH_FAILURE);
+    String prefix = "An error occurred while executing the state '" + state + "'";
+    if (!evaluation || e.cause() == null || e.cause().startsWith("An error occurred")) {
+      return e;
+    }
+    return new StatesError(
+        e.error(), prefix + " (entered at the event id #" + enteredId + "). " + e.cause());
   }
 
   private static Step runState(
@@ -71,7 +96,7 @@ final class GraphRunner {
     } else if (state instanceof SucceedState s) {
       return SimpleStates.succeed(run, s, input, item, entered);
     } else if (state instanceof FailState s) {
-      throw SimpleStates.fail(s, input);
+      throw SimpleStates.fail(run, s, input, item, entered);
     } else if (state instanceof ParallelState s) {
       return ParallelRunner.run(run, s, input, cursor, item, entered);
     } else if (state instanceof MapState s) {

@@ -97,7 +97,10 @@ final class LambdaTasks {
         Details.none()
             .put("resourceType", "lambda")
             .put("resource", "invoke")
-            .put("region", run.info().region())
+            .put(
+                "region",
+                LambdaResources.region(
+                    parameters.path("FunctionName").asText(""), run.info().region()))
             .put("parameters", parameters.toString());
     if (timeoutSeconds != null) {
       scheduled.put("timeoutInSeconds", timeoutSeconds);
@@ -172,12 +175,10 @@ final class LambdaTasks {
 
   private static LambdaResult invoke(RunContext run, LambdaCall call, Integer timeoutSeconds) {
     try {
-      if (timeoutSeconds == null) {
-        return run.port().invoke(call);
-      }
+      // on a worker, so that a stop or a timeout need not wait for the function to end
       Future<LambdaResult> future = run.workers().submit(() -> run.port().invoke(call));
       try {
-        return future.get(timeoutSeconds, TimeUnit.SECONDS);
+        return timeoutSeconds == null ? future.get() : future.get(timeoutSeconds, TimeUnit.SECONDS);
       } catch (TimeoutException e) {
         future.cancel(true);
         throw new StatesError(ErrorNames.TIMEOUT, null);

@@ -10,7 +10,6 @@ import io.powertune.statemachine.path.Paths;
 import io.powertune.statemachine.run.ContextObject.MapItem;
 import io.powertune.statemachine.states.MapState;
 import java.time.Instant;
-import java.util.List;
 
 /**
  * A Map state (inline): its processor once per item, at most MaxConcurrency at a time (0: up to
@@ -50,7 +49,7 @@ final class MapRunner {
                   cursor, "MapStateStarted", Details.wrap("mapStateStartedEventDetails", started));
           boolean tolerant =
               s.toleratedFailureCount() != null || s.toleratedFailurePercentage() != null;
-          List<Branches.Result> results =
+          Branches.Outcome outcome =
               Branches.run(
                   run,
                   items.size(),
@@ -59,14 +58,17 @@ final class MapRunner {
                   i -> iteration(run, s, input, items.get(i), i, cursor.fork(), entered));
           ArrayNode outputs = JsonNodeFactory.instance.arrayNode();
           int failures = 0;
-          StatesError first = null;
-          for (Branches.Result result : results) {
+          StatesError first = outcome.firstFailure();
+          for (Branches.Result result : outcome.results()) {
             if (result == null) {
               continue;
             }
             if (result.error() != null) {
               failures++;
               first = first == null ? result.error() : first;
+              if (!tolerant) {
+                continue;
+              }
               ObjectNode failed = outputs.addObject();
               failed.put("Error", result.error().error());
               failed.put("Cause", result.error().cause());

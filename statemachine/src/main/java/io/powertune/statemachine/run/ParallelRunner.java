@@ -7,7 +7,6 @@ import io.powertune.statemachine.run.ContextObject.MapItem;
 import io.powertune.statemachine.states.Graph;
 import io.powertune.statemachine.states.ParallelState;
 import java.time.Instant;
-import java.util.List;
 
 /** A Parallel state: every branch on the same input; the first failure fails the state. */
 final class ParallelRunner {
@@ -26,7 +25,7 @@ final class ParallelRunner {
           JsonNode context = ContextObject.of(run.info(), s.name(), entered, retryCount, item);
           JsonNode effective = DataFlows.effectiveInput(s.flow(), raw, context, run.random());
           run.log().append(cursor, "ParallelStateStarted", Details.none());
-          List<Branches.Result> results =
+          Branches.Outcome outcome =
               Branches.run(
                   run,
                   s.branches().size(),
@@ -37,12 +36,12 @@ final class ParallelRunner {
                     return GraphRunner.run(
                         run, branch, branch.startAt(), effective, cursor.fork(), null, false);
                   });
+          if (outcome.firstFailure() != null) {
+            run.log().append(cursor, "ParallelStateFailed", Details.none());
+            throw outcome.firstFailure();
+          }
           ArrayNode outputs = JsonNodeFactory.instance.arrayNode();
-          for (Branches.Result result : results) {
-            if (result != null && result.error() != null) {
-              run.log().append(cursor, "ParallelStateFailed", Details.none());
-              throw result.error();
-            }
+          for (Branches.Result result : outcome.results()) {
             outputs.add(result.output());
           }
           run.log().append(cursor, "ParallelStateSucceeded", Details.none());

@@ -87,14 +87,16 @@ final class SimpleStates {
   }
 
   /** The error a Fail state ends its graph with. */
-  static StatesError fail(FailState s, JsonNode raw) {
+  static StatesError fail(
+      RunContext run, FailState s, JsonNode raw, MapItem item, Instant entered) {
+    JsonNode context = ContextObject.of(run.info(), s.name(), entered, 0, item);
     String error = s.error();
     String cause = s.cause();
     if (s.errorPath() != null) {
-      error = text(Paths.read(s.errorPath(), raw, raw, ErrorNames.RUNTIME));
+      error = text(Paths.read(s.errorPath(), raw, context, ErrorNames.RUNTIME));
     }
     if (s.causePath() != null) {
-      cause = text(Paths.read(s.causePath(), raw, raw, ErrorNames.RUNTIME));
+      cause = text(Paths.read(s.causePath(), raw, context, ErrorNames.RUNTIME));
     }
     return new StatesError(error, cause);
   }

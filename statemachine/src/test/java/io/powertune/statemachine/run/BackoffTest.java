@@ -40,8 +40,8 @@ class BackoffTest {
   }
 
   @Test
-  void fractionalIntervals_keepTheirMilliseconds() {
-    assertThat(Backoff.delay(retrier(1.5, 1.0, null, false), 4, 0))
+  void fractionalWaits_keepTheirMilliseconds() {
+    assertThat(Backoff.delay(retrier(1, 1.5, null, false), 2, 0))
         .isEqualTo(Duration.ofMillis(1500));
   }
 }

@@ -158,6 +158,7 @@ public final class InvocationRunner {
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for CPU", e);
     }
     throw new TooManyRequestsException(
         "Rate Exceeded. Every CPU of this host is busy with other measured invocations.",
@@ -191,16 +192,32 @@ public final class InvocationRunner {
     return finish(env, log, lines, spec, requestId, result, initMs);
   }
 
+  /**
+   * The invocation's result. A caller that is interrupted (a Step Functions Task that timed out or
+   * was stopped) still waits for the function to end, as Lambda lets it run: its environment, CPU
+   * share and log lines are then settled, and the interrupt is kept for the caller to see.
+   */
   private static RuntimeResult await(Invocation invocation, long timeoutMs) {
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
+    boolean interrupted = false;
     try {
-      return invocation.result().get(timeoutMs, TimeUnit.MILLISECONDS);
+      while (true) {
+        try {
+          return invocation
+              .result()
+              .get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+          interrupted = true;
+        }
+      }
     } catch (TimeoutException e) {
       return new EnvironmentFailure(Kind.TIMEOUT, "Sandbox.Timedout", "", System.nanoTime());
     } catch (ExecutionException e) {
       throw new IllegalStateException("invocation failed", e.getCause());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", e);
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 
