@@ -135,6 +135,87 @@ class ExecutionTest {
     assertThat(execution.stop("again", null)).as("an ended execution stays ended").isFalse();
   }
 
+  private static final Sleeper FOREVER = d -> new CountDownLatch(1).await();
+
+  @Test
+  void aFailingBranch_stopsTheOthers_andNothingIsRecordedAfterTheEnd() {
+    String definition =
+        "{\"StartAt\":\"Par\",\"States\":{\"Par\":{\"Type\":\"Parallel\",\"End\":true,"
+            + "\"Branches\":["
+            + "{\"StartAt\":\"W\",\"States\":{\"W\":{\"Type\":\"Wait\",\"Seconds\":600,"
+            + "\"End\":true}}},"
+            + "{\"StartAt\":\"F\",\"States\":{\"F\":{\"Type\":\"Fail\",\"Error\":\"Broke\"}}}"
+            + "]}}}";
+
+    ExecutionOutcome outcome =
+        interpreter(FOREVER)
+            .start(definition(definition), info, events::add, Checkpoints.NONE)
+            .run();
+
+    assertThat(outcome.status()).isEqualTo(ExecutionStatus.FAILED);
+    assertThat(outcome.error()).isEqualTo("Broke");
+    List<String> types = new ArrayList<>();
+    events.forEach(e -> types.add(e.type()));
+    assertThat(types)
+        .endsWith("ParallelStateFailed", "ExecutionFailed")
+        .doesNotContain("WaitStateExited");
+  }
+
+  @Test
+  void aFaultOfThePort_failsTheExecution_insteadOfLeavingItRunning() {
+    Interpreter broken =
+        new Interpreter(
+            call -> {
+              throw new IllegalStateException("the platform broke");
+            },
+            d -> {},
+            Clock.systemUTC(),
+            new Random(1),
+            workers,
+            timer);
+    String task =
+        "{\"StartAt\":\"T\",\"States\":{\"T\":{\"Type\":\"Task\",\"Resource\":"
+            + "\"arn:aws:lambda:us-east-1:000000000000:function:f\",\"End\":true}}}";
+
+    ExecutionOutcome outcome =
+        broken.start(definition(task), info, events::add, Checkpoints.NONE).run();
+
+    assertThat(outcome.status()).isEqualTo(ExecutionStatus.FAILED);
+    assertThat(events.get(events.size() - 1).type()).isEqualTo("ExecutionFailed");
+  }
+
+  @Test
+  void theExecutionTimeout_countsFromTheStart_notFromAResume() {
+    String waiting =
+        "{\"TimeoutSeconds\":5,\"StartAt\":\"W\",\"States\":{\"W\":{\"Type\":\"Wait\","
+            + "\"Seconds\":600,\"End\":true}}}";
+    ExecutionInfo startedLongAgo =
+        new ExecutionInfo(
+            info.executionArn(),
+            info.name(),
+            info.stateMachineArn(),
+            info.stateMachineName(),
+            info.roleArn(),
+            Instant.parse("2026-11-22T09:59:50Z"),
+            info.input(),
+            info.region());
+
+    ExecutionOutcome outcome =
+        interpreter(FOREVER)
+            .resume(
+                definition(waiting),
+                startedLongAgo,
+                events::add,
+                Checkpoints.NONE,
+                3,
+                "W",
+                info.input())
+            .run();
+
+    assertThat(outcome.status()).isEqualTo(ExecutionStatus.TIMED_OUT);
+    assertThat(events.get(events.size() - 1).type()).isEqualTo("ExecutionTimedOut");
+  }
+
   @Test
   void resume_reentersTheCheckpointedState_andNumbersEventsOn() throws Exception {
     JsonNode input = JSON.readTree("{\"n\":1,\"items\":[5]}");
