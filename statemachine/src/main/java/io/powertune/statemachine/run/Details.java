@@ -40,9 +40,10 @@ final class Details {
     return wrap("stateEnteredEventDetails", inner);
   }
 
-  static ObjectNode stateExited(String name, JsonNode output) {
-    ObjectNode inner = none().put("name", name);
-    data(inner, "output", output);
+  /** A StateExited event's details, {@code output} already serialized. */
+  static ObjectNode stateExited(String name, String output) {
+    ObjectNode inner = none().put("name", name).put("output", output);
+    inner.putObject("outputDetails").put("truncated", false);
     return wrap("stateExitedEventDetails", inner);
   }
 

@@ -54,8 +54,16 @@ final class GraphRunner {
         throw state instanceof FailState ? e : located(e, name, id);
       }
       if (step.exited()) {
-        run.log()
-            .append(cursor, state.type() + "StateExited", Details.stateExited(name, step.output()));
+        String output = step.output().toString();
+        if (tooLarge(output)) {
+          throw new StatesError(
+              ErrorNames.DATA_LIMIT_EXCEEDED,
+              "The state/task '"
+                  + name
+                  + "' returned a result with a size exceeding the maximum number of bytes service"
+                  + " limit.");
+        }
+        run.log().append(cursor, state.type() + "StateExited", Details.stateExited(name, output));
       }
       if (step.next() == null) {
         return step.output();
@@ -63,6 +71,14 @@ final class GraphRunner {
       name = step.next();
       current = step.output();
     }
+  }
+
+  /** State input and output may be at most 256 KiB of UTF-8. */
+  static final int MAX_DATA_BYTES = 262_144;
+
+  private static boolean tooLarge(String json) {
+    return json.length() > MAX_DATA_BYTES / 4
+        && json.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_DATA_BYTES;
   }
 
   /**

@@ -217,6 +217,34 @@ class ExecutionTest {
   }
 
   @Test
+  void aStateOutputOver256KiB_failsWithDataLimitExceeded() {
+    ExecutionInfo large =
+        new ExecutionInfo(
+            info.executionArn(),
+            info.name(),
+            info.stateMachineArn(),
+            info.stateMachineName(),
+            info.roleArn(),
+            info.startTime(),
+            JSON.createObjectNode().put("text", "x".repeat(262_144)),
+            info.region());
+
+    ExecutionOutcome outcome =
+        interpreter(d -> {})
+            .start(
+                definition(
+                    "{\"StartAt\":\"P\",\"States\":{\"P\":{\"Type\":\"Pass\",\"End\":true}}}"),
+                large,
+                events::add,
+                Checkpoints.NONE)
+            .run();
+
+    assertThat(outcome.status()).isEqualTo(ExecutionStatus.FAILED);
+    assertThat(outcome.error()).isEqualTo("States.DataLimitExceeded");
+    assertThat(outcome.cause()).contains("'P'");
+  }
+
+  @Test
   void resume_reentersTheCheckpointedState_andNumbersEventsOn() throws Exception {
     JsonNode input = JSON.readTree("{\"n\":1,\"items\":[5]}");
 
