@@ -96,7 +96,7 @@ choice("is-boolean", {"Variable": "$.v", "IsBoolean": False}, {"v": 0}, "yes")
 choice("is-timestamp", {"Variable": "$.v", "IsTimestamp": True}, {"v": "2016-03-14T01:59:00Z"}, "yes")
 choice("string-greater-path", {"Variable": "$.a", "StringGreaterThanPath": "$.b"}, {"a": "b", "b": "a"}, "yes")
 case("choice-no-match", "No rule matches and there is no Default", choice_sm({"Variable": "$.s", "StringEquals": "a"}, default=False), {"s": "b"}, failed("States.NoChoiceMatched"))
-case("choice-missing-variable", "A Variable that matches nothing is a runtime error", choice_sm({"Variable": "$.missing", "StringEquals": "a"}), {}, failed("States.Runtime"))
+case("choice-missing-variable", "A Variable that matches nothing is a runtime error", choice_sm({"Variable": "$.missing", "StringEquals": "a"}), {}, failed("States.Runtime", "An error occurred while executing the state 'C' (entered at the event id #2). Invalid path '$.missing': The choice state's condition path references an invalid value."))
 case("choice-output-path", "Choice applies InputPath and OutputPath", sm({"C": {"Type": "Choice", "InputPath": "$.in", "OutputPath": "$.v", "Choices": [{"Variable": "$.v", "NumericEquals": 1, "Next": "Done"}]}, "Done": {"Type": "Succeed"}}), {"in": {"v": 1}}, ok(1))
 
 # --- Succeed, Fail, Wait

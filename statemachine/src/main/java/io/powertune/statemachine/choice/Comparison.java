@@ -31,7 +31,7 @@ public record Comparison(String variable, Operator operator, JsonNode operand)
     if (operator == Operator.IS_PRESENT) {
       return isPresent(input, context) == operand.booleanValue();
     }
-    JsonNode value = Paths.read(variable, input, context, ErrorNames.RUNTIME);
+    JsonNode value = read(variable, input, context);
     return switch (operator.family()) {
       case TYPE_TEST -> typeTest(value) == operand.booleanValue();
       case STRING_MATCHES -> value.isTextual() && stringMatches(value.textValue());
@@ -65,9 +65,20 @@ public record Comparison(String variable, Operator operator, JsonNode operand)
 
   /** The operand, or for a ...Path operator the value its path reads. */
   private JsonNode expected(JsonNode input, JsonNode context) {
-    return operator.isPath()
-        ? Paths.read(operand.textValue(), input, context, ErrorNames.RUNTIME)
-        : operand;
+    return operator.isPath() ? read(operand.textValue(), input, context) : operand;
+  }
+
+  /** A path's value; nothing there is a States.Runtime error worded as Step Functions words it. */
+  private static JsonNode read(String path, JsonNode input, JsonNode context) {
+    try {
+      return Paths.read(path, input, context, ErrorNames.RUNTIME);
+    } catch (StatesError e) {
+      throw new StatesError(
+          ErrorNames.RUNTIME,
+          "Invalid path '"
+              + path
+              + "': The choice state's condition path references an invalid value.");
+    }
   }
 
   private boolean compare(JsonNode value, JsonNode expected) {
