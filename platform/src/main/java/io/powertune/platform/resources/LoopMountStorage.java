@@ -7,8 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -170,7 +172,7 @@ public final class LoopMountStorage implements EphemeralStorage {
     }
     try {
       Files.createDirectories(spareDir);
-      Path next = spareDir.resolve(sizeMb + "-" + java.util.UUID.randomUUID() + ".img");
+      Path next = spareDir.resolve(sizeMb + "-" + UUID.randomUUID() + ".img");
       copy(template(sizeMb), next);
       spares.put(sizeMb, next);
     } catch (IOException | RuntimeException e) {
@@ -302,7 +304,7 @@ public final class LoopMountStorage implements EphemeralStorage {
 
   private static void deleteTree(Path dir) {
     try (var files = Files.walk(dir)) {
-      files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
     } catch (IOException | UncheckedIOException e) {
       // a leftover probe directory is harmless
     }

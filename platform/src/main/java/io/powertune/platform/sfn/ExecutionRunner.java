@@ -1,6 +1,7 @@
 package io.powertune.platform.sfn;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.powertune.platform.http.JsonProtocol;
 import io.powertune.platform.lambda.invoke.Invoker;
 import io.powertune.statemachine.definition.DefinitionParser;
@@ -25,10 +26,12 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,6 +42,14 @@ import org.slf4j.LoggerFactory;
 final class ExecutionRunner implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(ExecutionRunner.class);
+
+  /** The events that end an execution, and the status each gives it. */
+  private static final Map<String, String> ENDS =
+      Map.of(
+          "ExecutionSucceeded", "SUCCEEDED",
+          "ExecutionFailed", "FAILED",
+          "ExecutionTimedOut", "TIMED_OUT",
+          "ExecutionAborted", "ABORTED");
 
   private final SfnStore store;
   private final ExecutionJournal journal;
@@ -69,8 +80,7 @@ final class ExecutionRunner implements AutoCloseable {
 
   /** A timer that forgets a cancelled execution timeout at once (it holds the execution). */
   private static ScheduledExecutorService timer(ThreadFactory threads) {
-    java.util.concurrent.ScheduledThreadPoolExecutor timer =
-        new java.util.concurrent.ScheduledThreadPoolExecutor(1, threads);
+    ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, threads);
     timer.setRemoveOnCancelPolicy(true);
     return timer;
   }
@@ -97,7 +107,7 @@ final class ExecutionRunner implements AutoCloseable {
   }
 
   /** Resumes every execution the store has as running (after a restart). */
-  void resumeAll(java.util.function.Function<ExecutionRecord, ExecutionInfo> infoOf) {
+  void resumeAll(Function<ExecutionRecord, ExecutionInfo> infoOf) {
     for (ExecutionRecord record : store.running()) {
       try {
         ExecutionInfo info = infoOf.apply(record);
@@ -141,14 +151,6 @@ final class ExecutionRunner implements AutoCloseable {
       }
     }
   }
-
-  /** The events that end an execution, and the status each gives it. */
-  private static final Map<String, String> ENDS =
-      Map.of(
-          "ExecutionSucceeded", "SUCCEEDED",
-          "ExecutionFailed", "FAILED",
-          "ExecutionTimedOut", "TIMED_OUT",
-          "ExecutionAborted", "ABORTED");
 
   /** Stores the end an execution had recorded in its history before the platform stopped. */
   private void finishFrom(String arn, SfnStore.StoredEvent end) throws IOException {
@@ -226,9 +228,8 @@ final class ExecutionRunner implements AutoCloseable {
     journal.flush();
     List<SfnStore.StoredEvent> events = store.events(arn);
     long last = events.isEmpty() ? 0 : events.get(events.size() - 1).id();
-    com.fasterxml.jackson.databind.node.ObjectNode details = JsonProtocol.MAPPER.createObjectNode();
-    com.fasterxml.jackson.databind.node.ObjectNode inner =
-        details.putObject("executionAbortedEventDetails");
+    ObjectNode details = JsonProtocol.MAPPER.createObjectNode();
+    ObjectNode inner = details.putObject("executionAbortedEventDetails");
     if (error != null) {
       inner.put("error", error);
     }

@@ -3,6 +3,7 @@ package io.powertune.platform.sfn;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.powertune.platform.http.AwsServiceException;
 import io.powertune.platform.http.JsonProtocol;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import java.util.function.Function;
 
 /** Step Functions response shapes: timestamps in epoch seconds, pages with tokens. */
 final class SfnWire {
@@ -60,8 +62,7 @@ final class SfnWire {
       }
       return Integer.parseInt(text.substring("offset:".length()));
     } catch (IllegalArgumentException e) {
-      throw new io.powertune.platform.http.AwsServiceException(
-          "InvalidToken", 400, "Invalid Token: '" + token + "'");
+      throw new AwsServiceException("InvalidToken", 400, "Invalid Token: '" + token + "'");
     }
   }
 
@@ -72,7 +73,7 @@ final class SfnWire {
       List<T> items,
       int offset,
       int size,
-      java.util.function.Function<T, JsonNode> shape) {
+      Function<T, JsonNode> shape) {
     ArrayNode array = out.putArray(key);
     int end = Math.min(items.size(), offset + size);
     for (int i = offset; i < end; i++) {

@@ -1,5 +1,6 @@
 package io.powertune.platform.sfn;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.powertune.platform.http.AwsRequest;
@@ -15,6 +16,8 @@ import io.powertune.statemachine.run.ExecutionInfo;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 
@@ -96,7 +99,7 @@ public final class StepFunctionsService implements AwsService, AutoCloseable {
     JsonNode parsed;
     try {
       parsed = JsonProtocol.MAPPER.readTree(input);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+    } catch (JsonProcessingException e) {
       throw SfnErrors.invalidInput(e.getOriginalMessage());
     }
     if (parsed == null) {
@@ -230,9 +233,9 @@ public final class StepFunctionsService implements AwsService, AutoCloseable {
 
   private JsonNode history(ObjectNode body) {
     ExecutionRecord e = existing(body);
-    List<SfnStore.StoredEvent> events = new java.util.ArrayList<>(store.events(e.arn()));
+    List<SfnStore.StoredEvent> events = new ArrayList<>(store.events(e.arn()));
     if (body.path("reverseOrder").asBoolean(false)) {
-      java.util.Collections.reverse(events);
+      Collections.reverse(events);
     }
     boolean data = body.path("includeExecutionData").asBoolean(true);
     ObjectNode out = SfnWire.object();
