@@ -127,6 +127,12 @@ final class ExecutionRunner implements AutoCloseable {
           continue;
         }
         long last = lastEvent.id();
+        java.time.Instant enteredAt =
+            events.stream()
+                .filter(e -> e.id() == record.lastEventId())
+                .map(SfnStore.StoredEvent::timestamp)
+                .findFirst()
+                .orElse(null);
         String state =
             record.checkpointState() == null
                 ? definition.graph().startAt()
@@ -143,7 +149,8 @@ final class ExecutionRunner implements AutoCloseable {
                     checkpoints(record.arn()),
                     last,
                     state,
-                    input);
+                    input,
+                    record.checkpointState() == null ? null : enteredAt);
         LOG.info("resuming execution {} at state {}", record.arn(), state);
         launch(record.arn(), execution);
       } catch (IOException e) {

@@ -6,6 +6,7 @@ import io.powertune.statemachine.ErrorNames;
 import io.powertune.statemachine.StatesError;
 import io.powertune.statemachine.definition.StateMachineDefinition;
 import io.powertune.statemachine.states.Graph;
+import java.time.Instant;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -24,6 +25,7 @@ public final class Execution {
   private final String resumeState;
   private final JsonNode resumeInput;
   private final long lastEventId;
+  private final Instant resumeEnteredAt;
   private volatile Stop stop;
   private volatile Thread thread;
 
@@ -35,7 +37,9 @@ public final class Execution {
       Checkpoints checkpoints,
       long lastEventId,
       String resumeState,
-      JsonNode resumeInput) {
+      JsonNode resumeInput,
+      Instant resumeEnteredAt) {
+    this.resumeEnteredAt = resumeEnteredAt;
     this.interpreter = interpreter;
     this.definition = definition;
     this.resumeState = resumeState;
@@ -129,7 +133,8 @@ public final class Execution {
               resumeState == null ? run.info().input() : resumeInput,
               cursor,
               null,
-              true);
+              true,
+              resumeEnteredAt);
       if (!end(new Stop(ExecutionStatus.SUCCEEDED, null, null))) {
         return stopped(cursor);
       }

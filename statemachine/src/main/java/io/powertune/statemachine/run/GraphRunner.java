@@ -35,12 +35,30 @@ final class GraphRunner {
       Cursor cursor,
       MapItem item,
       boolean topLevel) {
+    return run(run, graph, from, input, cursor, item, topLevel, null);
+  }
+
+  /**
+   * @param firstEntered when the first state was entered before (a resumed execution: a Wait then
+   *     waits only what is left), or null for now
+   */
+  static JsonNode run(
+      RunContext run,
+      Graph graph,
+      String from,
+      JsonNode input,
+      Cursor cursor,
+      MapItem item,
+      boolean topLevel,
+      Instant firstEntered) {
     String name = from;
     JsonNode current = input;
+    Instant resumedAt = firstEntered;
     while (true) {
       run.checkRunning();
       State state = graph.state(name);
-      Instant entered = run.clock().instant();
+      Instant entered = resumedAt != null ? resumedAt : run.clock().instant();
+      resumedAt = null;
       long id =
           run.log()
               .append(cursor, state.type() + "StateEntered", Details.stateEntered(name, current));

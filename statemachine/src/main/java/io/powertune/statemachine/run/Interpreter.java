@@ -3,6 +3,7 @@ package io.powertune.statemachine.run;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.powertune.statemachine.definition.StateMachineDefinition;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
@@ -46,12 +47,14 @@ public final class Interpreter {
       ExecutionInfo info,
       EventSink sink,
       Checkpoints checkpoints) {
-    return new Execution(this, definition, info, sink, checkpoints, 0, null, null);
+    return new Execution(this, definition, info, sink, checkpoints, 0, null, null, null);
   }
 
   /**
    * An execution that continues by entering {@code state} again with {@code input}, its events
    * numbered after {@code lastEventId}.
+   *
+   * @param enteredAt when {@code state} was first entered (a Wait waits only what is left), or null
    */
   public Execution resume(
       StateMachineDefinition definition,
@@ -60,8 +63,10 @@ public final class Interpreter {
       Checkpoints checkpoints,
       long lastEventId,
       String state,
-      JsonNode input) {
-    return new Execution(this, definition, info, sink, checkpoints, lastEventId, state, input);
+      JsonNode input,
+      Instant enteredAt) {
+    return new Execution(
+        this, definition, info, sink, checkpoints, lastEventId, state, input, enteredAt);
   }
 
   TaskPort port() {

@@ -50,7 +50,7 @@ final class SimpleStates {
     JsonNode input = DataFlows.input(s.inputPath(), raw, context);
     Duration wait;
     if (s.seconds() != null) {
-      wait = Duration.ofSeconds(s.seconds());
+      wait = until(run, entered.plusSeconds(s.seconds()));
     } else if (s.timestamp() != null) {
       wait = until(run, Timestamps.parse(s.timestamp()));
     } else if (s.secondsPath() != null) {
@@ -60,7 +60,7 @@ final class SimpleStates {
             ErrorNames.RUNTIME,
             "The SecondsPath '" + s.secondsPath() + "' must point to a non-negative integer");
       }
-      wait = Duration.ofSeconds(seconds.asLong());
+      wait = until(run, entered.plusSeconds(seconds.asLong()));
     } else {
       JsonNode stamp = Paths.read(s.timestampPath(), input, context, ErrorNames.RUNTIME);
       Instant at = stamp.isTextual() ? Timestamps.parse(stamp.asText()) : null;

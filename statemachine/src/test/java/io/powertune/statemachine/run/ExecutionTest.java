@@ -209,7 +209,8 @@ class ExecutionTest {
                 Checkpoints.NONE,
                 3,
                 "W",
-                info.input())
+                info.input(),
+                null)
             .run();
 
     assertThat(outcome.status()).isEqualTo(ExecutionStatus.TIMED_OUT);
@@ -245,6 +246,30 @@ class ExecutionTest {
   }
 
   @Test
+  void aResumedWait_waitsOnlyWhatIsLeft() {
+    List<java.time.Duration> waits = new CopyOnWriteArrayList<>();
+    String waiting =
+        "{\"StartAt\":\"W\",\"States\":{\"W\":{\"Type\":\"Wait\",\"Seconds\":60,"
+            + "\"End\":true}}}";
+
+    ExecutionOutcome outcome =
+        interpreter(waits::add)
+            .resume(
+                definition(waiting),
+                info,
+                events::add,
+                Checkpoints.NONE,
+                3,
+                "W",
+                info.input(),
+                Instant.parse("2026-11-22T09:59:15Z"))
+            .run();
+
+    assertThat(outcome.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+    assertThat(waits).containsExactly(java.time.Duration.ofSeconds(15));
+  }
+
+  @Test
   void resume_reentersTheCheckpointedState_andNumbersEventsOn() throws Exception {
     JsonNode input = JSON.readTree("{\"n\":1,\"items\":[5]}");
 
@@ -257,7 +282,8 @@ class ExecutionTest {
                 Checkpoints.NONE,
                 7,
                 "M",
-                input)
+                input,
+                null)
             .run();
 
     assertThat(outcome.output()).isEqualTo("{\"n\":1,\"items\":[5],\"out\":[5]}");
