@@ -70,6 +70,11 @@ final class GraphRunner {
         step = runState(run, state, current, cursor, item, entered);
       } catch (StatesError e) {
         throw state instanceof FailState ? e : located(e, name, id);
+      } catch (StoppedException e) {
+        if (ABORTABLE.contains(state.type())) {
+          run.log().append(cursor, state.type() + "StateAborted", Details.none());
+        }
+        throw e;
       }
       if (step.exited()) {
         String output = step.output().toString();
@@ -90,6 +95,10 @@ final class GraphRunner {
       current = step.output();
     }
   }
+
+  /** The states whose stop is recorded ({@code TaskStateAborted} and so on). */
+  private static final java.util.Set<String> ABORTABLE =
+      java.util.Set.of("Task", "Map", "Parallel", "Wait");
 
   /** State input and output may be at most 256 KiB of UTF-8. */
   static final int MAX_DATA_BYTES = 262_144;

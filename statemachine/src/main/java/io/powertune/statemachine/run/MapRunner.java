@@ -126,6 +126,13 @@ final class MapRunner {
               "MapIterationFailed",
               Details.wrap("mapIterationFailedEventDetails", iterationDetails.deepCopy()));
       throw e;
+    } catch (StoppedException e) {
+      run.log()
+          .append(
+              cursor,
+              "MapIterationAborted",
+              Details.wrap("mapIterationAbortedEventDetails", iterationDetails.deepCopy()));
+      throw e;
     }
   }
 

@@ -129,6 +129,7 @@ class ExecutionTest {
         .isEqualTo(
             new ExecutionOutcome(ExecutionStatus.ABORTED, null, "Operator", "no longer needed"));
     HistoryEvent last = events.get(events.size() - 1);
+    assertThat(events.get(events.size() - 2).type()).isEqualTo("WaitStateAborted");
     assertThat(last.type()).isEqualTo("ExecutionAborted");
     assertThat(last.details().path("executionAbortedEventDetails").path("cause").asText())
         .isEqualTo("no longer needed");
@@ -267,6 +268,47 @@ class ExecutionTest {
 
     assertThat(outcome.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
     assertThat(waits).containsExactly(java.time.Duration.ofSeconds(15));
+  }
+
+  @Test
+  void stoppingAMap_abortsItsIterations_beforeTheExecutionEnds() throws Exception {
+    CountDownLatch bothWaiting = new CountDownLatch(2);
+    Sleeper blocking =
+        d -> {
+          bothWaiting.countDown();
+          new CountDownLatch(1).await();
+        };
+    String map =
+        "{\"StartAt\":\"M\",\"States\":{\"M\":{\"Type\":\"Map\",\"End\":true,"
+            + "\"ItemProcessor\":{\"StartAt\":\"W\",\"States\":{\"W\":{\"Type\":\"Wait\","
+            + "\"Seconds\":600,\"End\":true}}}}}}";
+    Execution execution =
+        interpreter(blocking)
+            .start(
+                definition(map),
+                new ExecutionInfo(
+                    info.executionArn(),
+                    info.name(),
+                    info.stateMachineArn(),
+                    info.stateMachineName(),
+                    info.roleArn(),
+                    info.startTime(),
+                    JSON.readTree("[1,2]"),
+                    info.region()),
+                events::add,
+                Checkpoints.NONE);
+    CompletableFuture<ExecutionOutcome> running = CompletableFuture.supplyAsync(execution::run);
+    bothWaiting.await();
+
+    execution.stop(null, null);
+    ExecutionOutcome outcome = running.get();
+
+    assertThat(outcome.status()).isEqualTo(ExecutionStatus.ABORTED);
+    List<String> types = new ArrayList<>();
+    events.forEach(e -> types.add(e.type()));
+    assertThat(types).filteredOn("MapIterationAborted"::equals).hasSize(2);
+    assertThat(types).filteredOn("WaitStateAborted"::equals).hasSize(2);
+    assertThat(types).endsWith("MapStateAborted", "ExecutionAborted");
   }
 
   @Test
