@@ -9,6 +9,7 @@ import java.time.Instant;
  * @param stopped null while it runs
  * @param checkpointState the top-level state it last entered, or null before the first
  * @param checkpointInput that state's input, JSON text, or null
+ * @param checkpointEventId the id of that state's Entered event (0 before the first)
  */
 record ExecutionRecord(
     String arn,
@@ -24,4 +25,4 @@ record ExecutionRecord(
     String definition,
     String checkpointState,
     String checkpointInput,
-    long lastEventId) {}
+    long checkpointEventId) {}

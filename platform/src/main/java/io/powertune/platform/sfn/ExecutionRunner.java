@@ -129,7 +129,7 @@ final class ExecutionRunner implements AutoCloseable {
         long last = lastEvent.id();
         java.time.Instant enteredAt =
             events.stream()
-                .filter(e -> e.id() == record.lastEventId())
+                .filter(e -> e.id() == record.checkpointEventId())
                 .map(SfnStore.StoredEvent::timestamp)
                 .findFirst()
                 .orElse(null);

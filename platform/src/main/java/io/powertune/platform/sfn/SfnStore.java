@@ -153,7 +153,7 @@ final class SfnStore {
             s.setString(11, e.definition());
             s.setString(12, e.checkpointState());
             s.setString(13, e.checkpointInput());
-            s.setLong(14, e.lastEventId());
+            s.setLong(14, e.checkpointEventId());
             return s.executeUpdate();
           }
         });

@@ -46,6 +46,19 @@ class ExecutionTest {
     timer.shutdownNow();
   }
 
+  /** The execution's info with another start time and input. */
+  private ExecutionInfo info(Instant startTime, JsonNode input) {
+    return new ExecutionInfo(
+        info.executionArn(),
+        info.name(),
+        info.stateMachineArn(),
+        info.stateMachineName(),
+        info.roleArn(),
+        startTime,
+        input,
+        info.region());
+  }
+
   private Interpreter interpreter(Sleeper sleeper) {
     return new Interpreter(
         new CorpusFunctions(),
@@ -190,16 +203,7 @@ class ExecutionTest {
     String waiting =
         "{\"TimeoutSeconds\":5,\"StartAt\":\"W\",\"States\":{\"W\":{\"Type\":\"Wait\","
             + "\"Seconds\":600,\"End\":true}}}";
-    ExecutionInfo startedLongAgo =
-        new ExecutionInfo(
-            info.executionArn(),
-            info.name(),
-            info.stateMachineArn(),
-            info.stateMachineName(),
-            info.roleArn(),
-            Instant.parse("2026-11-22T09:59:50Z"),
-            info.input(),
-            info.region());
+    ExecutionInfo startedLongAgo = info(Instant.parse("2026-11-22T09:59:50Z"), info.input());
 
     ExecutionOutcome outcome =
         interpreter(FOREVER)
@@ -221,15 +225,7 @@ class ExecutionTest {
   @Test
   void aStateOutputOver256KiB_failsWithDataLimitExceeded() {
     ExecutionInfo large =
-        new ExecutionInfo(
-            info.executionArn(),
-            info.name(),
-            info.stateMachineArn(),
-            info.stateMachineName(),
-            info.roleArn(),
-            info.startTime(),
-            JSON.createObjectNode().put("text", "x".repeat(262_144)),
-            info.region());
+        info(info.startTime(), JSON.createObjectNode().put("text", "x".repeat(262_144)));
 
     ExecutionOutcome outcome =
         interpreter(d -> {})
@@ -286,15 +282,7 @@ class ExecutionTest {
         interpreter(blocking)
             .start(
                 definition(map),
-                new ExecutionInfo(
-                    info.executionArn(),
-                    info.name(),
-                    info.stateMachineArn(),
-                    info.stateMachineName(),
-                    info.roleArn(),
-                    info.startTime(),
-                    JSON.readTree("[1,2]"),
-                    info.region()),
+                info(info.startTime(), JSON.readTree("[1,2]")),
                 events::add,
                 Checkpoints.NONE);
     CompletableFuture<ExecutionOutcome> running = CompletableFuture.supplyAsync(execution::run);
