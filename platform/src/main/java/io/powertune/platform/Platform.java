@@ -156,7 +156,13 @@ public final class Platform implements AutoCloseable {
     server.setHandler(new PortRouter(api, edge, runtimeApi));
     server.start();
     URI endpoint = URI.create("http://127.0.0.1:" + api.getLocalPort());
-    Files.writeString(stateDir.resolve("endpoint"), endpoint + "\n");
+    // written aside, then renamed: whoever waits for the file never reads it half-written
+    Path partial = Files.writeString(stateDir.resolve("endpoint.partial"), endpoint + "\n");
+    Files.move(
+        partial,
+        stateDir.resolve("endpoint"),
+        StandardCopyOption.ATOMIC_MOVE,
+        StandardCopyOption.REPLACE_EXISTING);
     stepFunctions.resumeExecutions();
     return new Platform(
         server, database, logWriter, pool, events, stepFunctions, credentials, endpoint);
