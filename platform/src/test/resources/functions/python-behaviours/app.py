@@ -22,6 +22,14 @@ def echo(event, context):
     }
 
 
+def call_lambda(event, context):
+    """Reads a function's configuration with boto3, configured only by the environment."""
+    import boto3
+
+    config = boto3.client("lambda").get_function_configuration(FunctionName=event["name"])
+    return {"functionArn": config["FunctionArn"], "handler": config["Handler"]}
+
+
 def fail(event, context):
     raise ValueError("something broke")
 

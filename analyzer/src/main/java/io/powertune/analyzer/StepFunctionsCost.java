@@ -22,6 +22,11 @@ public final class StepFunctionsCost {
     return roundLikeToFixed5(pricePerTransition * transitions);
   }
 
+  /** The price of {@code transitions} state transitions, rounded to 5 decimals as the original. */
+  public static double ofTransitions(double pricePerTransition, long transitions) {
+    return roundLikeToFixed5(pricePerTransition * transitions);
+  }
+
   /**
    * The exact binary value of {@code x}, rounded half up at 5 decimals, as {@code toFixed} does.
    */

@@ -12,5 +12,8 @@ public final class ExitCodes {
   /** Invalid input: a bad flag, file or field. The message names it. */
   public static final int INVALID_INPUT = 2;
 
+  /** The tuning ran and failed; its cause is printed. */
+  public static final int TUNING_FAILED = 3;
+
   private ExitCodes() {}
 }

@@ -1,5 +1,6 @@
 package io.powertune.cli;
 
+import java.time.Clock;
 import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.HelpCommand;
@@ -24,6 +25,7 @@ public final class Main {
   public static CommandLine commandLine(Map<String, String> environment) {
     CommandLine commandLine = new CommandLine(new PowertuneCommand());
     commandLine.addSubcommand("analyze", new AnalyzeCommand(environment));
+    commandLine.addSubcommand("tune", new TuneCommand(environment, Clock.systemUTC()));
     commandLine.addSubcommand("platform", new PlatformCommand());
     commandLine.addSubcommand("help", new HelpCommand());
     commandLine.setParameterExceptionHandler(new UsageErrorHandler());

@@ -80,7 +80,8 @@ public final class PlatformCommand implements Callable<Integer> {
             defaults.accountConcurrency(),
             defaults.clock(),
             limits ? defaults.cgroupRoot() : null,
-            defaults.admissionWait());
+            defaults.admissionWait(),
+            TrustedTuner.handlers());
     CountDownLatch stopped = new CountDownLatch(1);
     Platform platform = Platform.start(config);
     Runtime.getRuntime()

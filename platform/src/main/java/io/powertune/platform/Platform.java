@@ -50,8 +50,6 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  */
 public final class Platform implements AutoCloseable {
 
-  /** How long an invocation waits for CPU before it is throttled. */
-
   /** The account every request acts in. */
   public static final String ACCOUNT = "000000000000";
 
@@ -111,6 +109,8 @@ public final class Platform implements AutoCloseable {
     api.setHost("127.0.0.1");
     api.setPort(config.port());
     server.addConnector(api);
+    api.open(); // the port is known before start: functions get the endpoint in their environment
+    URI endpoint = URI.create("http://127.0.0.1:" + api.getLocalPort());
 
     RuntimeApiHandler runtimeApi = new RuntimeApiHandler();
     ResourceControl resources = resources(config);
@@ -121,6 +121,7 @@ public final class Platform implements AutoCloseable {
             runtimes,
             stateDir.resolve("tmp"),
             credentials,
+            endpoint,
             config.clock(),
             config.idleTimeout(),
             resources,
@@ -138,7 +139,8 @@ public final class Platform implements AutoCloseable {
                 config.clock(),
                 resources.available() ? AdmissionControl.forHost(resources.hostCores()) : null,
                 resources.hostCores(),
-                config.admissionWait()),
+                config.admissionWait(),
+                config.trustedHandlers()),
             new ConcurrencyLimiter(config.accountConcurrency()),
             events);
     StepFunctionsService stepFunctions =
@@ -155,14 +157,8 @@ public final class Platform implements AutoCloseable {
             threads);
     server.setHandler(new PortRouter(api, edge, runtimeApi));
     server.start();
-    URI endpoint = URI.create("http://127.0.0.1:" + api.getLocalPort());
-    // written aside, then renamed: whoever waits for the file never reads it half-written
-    Path partial = Files.writeString(stateDir.resolve("endpoint.partial"), endpoint + "\n");
-    Files.move(
-        partial,
-        stateDir.resolve("endpoint"),
-        StandardCopyOption.ATOMIC_MOVE,
-        StandardCopyOption.REPLACE_EXISTING);
+    writeAtomically(stateDir.resolve("pid"), ProcessHandle.current().pid() + "\n");
+    writeAtomically(stateDir.resolve("endpoint"), endpoint + "\n");
     stepFunctions.resumeExecutions();
     return new Platform(
         server, database, logWriter, pool, events, stepFunctions, credentials, endpoint);
@@ -209,6 +205,12 @@ public final class Platform implements AutoCloseable {
       logWriter.close();
       database.close();
     }
+  }
+
+  /** Writes aside, then renames: whoever waits for the file never reads it half-written. */
+  private static void writeAtomically(Path file, String content) throws IOException {
+    Path partial = Files.writeString(file.resolveSibling(file.getFileName() + ".partial"), content);
+    Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
   }
 
   private static Path installBootstraps(Path dir) throws IOException {

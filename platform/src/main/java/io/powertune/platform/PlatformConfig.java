@@ -1,5 +1,6 @@
 package io.powertune.platform;
 
+import io.powertune.platform.trusted.TrustedHandler;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -19,6 +20,8 @@ import java.util.List;
  *     environments without CPU and memory limits
  * @param admissionWait how long an invocation (or a cold start) waits for its CPU share before it
  *     is throttled with 429
+ * @param trustedHandlers handlers on the platform's classpath that run inside its JVM when a
+ *     function names them with exactly their code (see {@link TrustedHandler})
  */
 public record PlatformConfig(
     int port,
@@ -28,10 +31,34 @@ public record PlatformConfig(
     int accountConcurrency,
     Clock clock,
     Path cgroupRoot,
-    Duration admissionWait) {
+    Duration admissionWait,
+    List<TrustedHandler> trustedHandlers) {
 
   public PlatformConfig {
     eventRetryDelays = List.copyOf(eventRetryDelays);
+    trustedHandlers = List.copyOf(trustedHandlers);
+  }
+
+  /** A configuration without trusted handlers: every function runs in its own process. */
+  public PlatformConfig(
+      int port,
+      Path stateDir,
+      Duration idleTimeout,
+      List<Duration> eventRetryDelays,
+      int accountConcurrency,
+      Clock clock,
+      Path cgroupRoot,
+      Duration admissionWait) {
+    this(
+        port,
+        stateDir,
+        idleTimeout,
+        eventRetryDelays,
+        accountConcurrency,
+        clock,
+        cgroupRoot,
+        admissionWait,
+        List.of());
   }
 
   /** This configuration with functions run unlimited (no cgroups, no /tmp size). */
@@ -44,13 +71,36 @@ public record PlatformConfig(
         accountConcurrency,
         clock,
         null,
-        admissionWait);
+        admissionWait,
+        trustedHandlers);
   }
 
   /** This configuration with another bound on waiting for CPU. */
   public PlatformConfig withAdmissionWait(Duration wait) {
     return new PlatformConfig(
-        port, stateDir, idleTimeout, eventRetryDelays, accountConcurrency, clock, cgroupRoot, wait);
+        port,
+        stateDir,
+        idleTimeout,
+        eventRetryDelays,
+        accountConcurrency,
+        clock,
+        cgroupRoot,
+        wait,
+        trustedHandlers);
+  }
+
+  /** This configuration with handlers that run inside the platform's JVM. */
+  public PlatformConfig withTrustedHandlers(List<TrustedHandler> handlers) {
+    return new PlatformConfig(
+        port,
+        stateDir,
+        idleTimeout,
+        eventRetryDelays,
+        accountConcurrency,
+        clock,
+        cgroupRoot,
+        admissionWait,
+        handlers);
   }
 
   /**

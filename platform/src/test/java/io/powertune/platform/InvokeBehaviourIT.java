@@ -96,6 +96,7 @@ class InvokeBehaviourIT {
     assertThat(body.path("remainingMs").asLong()).isBetween(1L, 3000L);
     assertThat(body.at("/env/GREETING").asText()).isEqualTo("hi");
     assertThat(body.at("/env/AWS_REGION").asText()).isEqualTo("us-east-1");
+    assertThat(body.at("/env/AWS_ENDPOINT_URL").asText()).isEqualTo(fixture.endpoint().toString());
     assertThat(body.at("/env/AWS_LAMBDA_FUNCTION_MEMORY_SIZE").asText()).isEqualTo("256");
     assertThat(body.at("/env/AWS_LAMBDA_LOG_GROUP_NAME").asText()).isEqualTo("/aws/lambda/echo");
     assertThat(body.at("/env/AWS_LAMBDA_LOG_STREAM_NAME").asText()).contains("/[$LATEST]");
@@ -103,6 +104,21 @@ class InvokeBehaviourIT {
     assertThat(body.at("/env/AWS_EXECUTION_ENV").asText()).isEqualTo("AWS_Lambda_python3.12");
     assertThat(body.path("requestId").asText()).isEqualTo(response.responseMetadata().requestId());
     assertThat(tail(response)).contains("echo line one\necho line two\nEND RequestId: ");
+  }
+
+  @Test
+  void invoke_functionUsingAnAwsSdk_reachesThePlatformWithoutCodeChanges() {
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        HostSupport.pythonHas("boto3"), "boto3 is not installed for python3: skipped");
+    create("sdk-caller", "app.call_lambda", 10);
+
+    InvokeResponse response = invoke("sdk-caller", "{\"name\":\"sdk-caller\"}");
+
+    assertThat(response.functionError()).isNull();
+    JsonNode body = Json.read(response.payload());
+    assertThat(body.path("functionArn").asText())
+        .isEqualTo("arn:aws:lambda:us-east-1:000000000000:function:sdk-caller");
+    assertThat(body.path("handler").asText()).isEqualTo("app.call_lambda");
   }
 
   @Test

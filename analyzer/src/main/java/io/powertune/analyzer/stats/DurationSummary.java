@@ -1,5 +1,7 @@
 package io.powertune.analyzer.stats;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 /**
  * Summary of a sample of durations in milliseconds. An empty sample has count 0 and zeros
  * elsewhere.
@@ -7,7 +9,7 @@ package io.powertune.analyzer.stats;
  * @param count number of values
  * @param trimmedMean the original tool's trimmed mean (see {@link Statistics#trimmedMean})
  * @param mean arithmetic mean
- * @param median 50th percentile
+ * @param median 50th percentile ({@code p50} in JSON)
  * @param p90 90th percentile
  * @param p99 99th percentile
  * @param standardDeviation sample standard deviation (n - 1); 0 for fewer than two values
@@ -20,7 +22,7 @@ public record DurationSummary(
     int count,
     double trimmedMean,
     double mean,
-    double median,
+    @JsonProperty("p50") double median,
     double p90,
     double p99,
     double standardDeviation,

@@ -1,8 +1,11 @@
 package io.powertune.platform.http;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -12,7 +15,17 @@ import java.util.Map;
  */
 public final class JsonProtocol {
 
-  public static final ObjectMapper MAPPER = new ObjectMapper();
+  /**
+   * The platform's JSON mapper. A string may be as long as a body may be: CreateFunction carries a
+   * deployment package of up to 50 MB as base64 (about 67 MB), past Jackson's default of 20 MB.
+   */
+  public static final ObjectMapper MAPPER =
+      JsonMapper.builder(
+              JsonFactory.builder()
+                  .streamReadConstraints(
+                      StreamReadConstraints.builder().maxStringLength(80 * 1024 * 1024).build())
+                  .build())
+          .build();
 
   private final String contentType;
 

@@ -9,15 +9,15 @@ import io.powertune.platform.resources.PrivateTmp;
 import io.powertune.platform.resources.ResourceControl;
 import io.powertune.platform.resources.ResourceGroup;
 import io.powertune.platform.resources.SharedTmpStorage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -37,8 +37,6 @@ import org.slf4j.LoggerFactory;
 public final class EnvironmentPool implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(EnvironmentPool.class);
-  private static final DateTimeFormatter STREAM_DATE =
-      DateTimeFormatter.ofPattern("yyyy/MM/dd").withZone(ZoneOffset.UTC);
 
   /** An environment taken for one invocation. */
   public record Lease(ExecutionEnvironment env, boolean cold) {}
@@ -48,11 +46,11 @@ public final class EnvironmentPool implements AutoCloseable {
   private final Path runtimesDir;
   private final Path tmpRoot;
   private final PlatformCredentials credentials;
+  private final URI endpoint;
   private final Clock clock;
   private final Duration idleTimeout;
   private final ResourceControl resources;
   private final EphemeralStorage storage;
-  private final SecureRandom random = new SecureRandom();
   private final Map<String, Deque<ExecutionEnvironment>> idle = new ConcurrentHashMap<>();
   private final Set<ExecutionEnvironment> all = ConcurrentHashMap.newKeySet();
   private final Map<ExecutionEnvironment, ServerConnector> connectors = new ConcurrentHashMap<>();
@@ -72,6 +70,7 @@ public final class EnvironmentPool implements AutoCloseable {
       Path runtimesDir,
       Path tmpRoot,
       PlatformCredentials credentials,
+      URI endpoint,
       Clock clock,
       Duration idleTimeout,
       ResourceControl resources,
@@ -83,6 +82,7 @@ public final class EnvironmentPool implements AutoCloseable {
     this.runtimesDir = runtimesDir;
     this.tmpRoot = tmpRoot;
     this.credentials = credentials;
+    this.endpoint = endpoint;
     this.clock = clock;
     this.idleTimeout = idleTimeout;
     long period = Math.max(1, Math.min(idleTimeout.toMillis() / 2, 1000));
@@ -161,6 +161,20 @@ public final class EnvironmentPool implements AutoCloseable {
     endListeners.add(listener);
   }
 
+  /**
+   * The variables of an environment of {@code spec} that runs inside the platform's JVM (no Runtime
+   * API port), with a temporary directory of its own.
+   */
+  public Map<String, String> inProcessEnvironment(EnvironmentSpec spec, String stream) {
+    Path tmp = tmpRoot.resolve("in-process").resolve(stream.substring(stream.indexOf(']') + 1));
+    try {
+      Files.createDirectories(tmp);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return RuntimeLaunch.environment(spec, "", stream, credentials, endpoint, tmp);
+  }
+
   /** Environments alive now. */
   public List<ExecutionEnvironment> environments() {
     return List.copyOf(all);
@@ -168,10 +182,8 @@ public final class EnvironmentPool implements AutoCloseable {
 
   private ExecutionEnvironment spawn(
       EnvironmentSpec spec, java.util.function.Function<String, OutputSink> initSink, int cpu) {
-    byte[] bytes = new byte[16];
-    random.nextBytes(bytes);
-    String id = HexFormat.of().formatHex(bytes);
-    String stream = STREAM_DATE.format(clock.instant()) + "/[" + spec.version() + "]" + id;
+    String id = LogStreams.newId();
+    String stream = LogStreams.name(clock.instant(), spec.version(), id);
     CpuShare share = CpuShare.forMemory(spec.config().memorySize(), resources.hostCores());
     ResourceGroup group = group(id, spec.config().memorySize());
     PrivateTmp tmp = tmp(id, spec.config().ephemeralStorage());
@@ -198,7 +210,7 @@ public final class EnvironmentPool implements AutoCloseable {
     command.addAll(RuntimeLaunch.command(spec, runtimesDir, share));
     env.start(
         command,
-        RuntimeLaunch.environment(spec, api, stream, credentials, tmp.tmpDir()),
+        RuntimeLaunch.environment(spec, api, stream, credentials, endpoint, tmp.tmpDir()),
         initSink.apply(stream),
         this::end);
     return env;

@@ -2,6 +2,7 @@ package io.powertune.platform.runtime;
 
 import io.powertune.platform.auth.PlatformCredentials;
 import io.powertune.platform.resources.CpuShare;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -44,11 +45,13 @@ final class RuntimeLaunch {
     return List.of(spec.codeDir().resolve("bootstrap").toString());
   }
 
+  /** The variables a function's process gets, as Lambda sets them. */
   static Map<String, String> environment(
       EnvironmentSpec spec,
       String runtimeApi,
       String logStream,
       PlatformCredentials credentials,
+      URI endpoint,
       Path tmpDir) {
     Map<String, String> env = new HashMap<>(spec.config().environment());
     String runtime = spec.config().runtime();
@@ -70,6 +73,8 @@ final class RuntimeLaunch {
     env.put("AWS_LAMBDA_RUNTIME_API", runtimeApi);
     env.put("AWS_ACCESS_KEY_ID", credentials.accessKeyId());
     env.put("AWS_SECRET_ACCESS_KEY", credentials.secretAccessKey());
+    // as Lambda gives functions AWS's endpoints: AWS SDKs read this and reach the platform
+    env.put("AWS_ENDPOINT_URL", endpoint.toString());
     env.put("LAMBDA_TASK_ROOT", spec.codeDir().toString());
     env.put("LAMBDA_RUNTIME_DIR", spec.codeDir().toString());
     env.put("TZ", ":UTC");

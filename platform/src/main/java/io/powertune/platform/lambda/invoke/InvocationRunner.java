@@ -18,10 +18,13 @@ import io.powertune.platform.runtime.RuntimeResult.FunctionError;
 import io.powertune.platform.runtime.RuntimeResult.Kind;
 import io.powertune.platform.runtime.RuntimeResult.Success;
 import io.powertune.platform.store.LogStore.Scope;
+import io.powertune.platform.trusted.TrustedHandler;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -55,10 +58,12 @@ public final class InvocationRunner {
   private final int hostCores;
   private final Duration admissionWait;
   private final Map<String, InvocationLog> logs = new ConcurrentHashMap<>();
+  private final InProcessRunner inProcess;
 
   /**
    * @param admission limits the CPU shares running at once; null admits every invocation at once
    * @param hostCores the cores CPU shares are capped at
+   * @param trusted handlers that run inside the platform's JVM, outside admission control
    */
   public InvocationRunner(
       EnvironmentPool pool,
@@ -66,8 +71,10 @@ public final class InvocationRunner {
       Clock clock,
       AdmissionControl admission,
       int hostCores,
-      Duration admissionWait) {
+      Duration admissionWait,
+      List<TrustedHandler> trusted) {
     this.pool = pool;
+    this.inProcess = new InProcessRunner(trusted, writer, clock, pool::inProcessEnvironment);
     this.writer = writer;
     this.clock = clock;
     this.admission = admission;
@@ -88,6 +95,10 @@ public final class InvocationRunner {
       byte[] payload,
       String invokedArn,
       String clientContext) {
+    Optional<TrustedHandler> trusted = inProcess.find(spec);
+    if (trusted.isPresent()) {
+      return inProcess.run(trusted.get(), spec, requestId, payload, invokedArn);
+    }
     PlatformLines lines = new PlatformLines(spec.config().logFormat(), admission != null);
     Scope scope = new Scope(spec.key().account(), spec.key().region());
     Lease lease = pool.warm(spec);

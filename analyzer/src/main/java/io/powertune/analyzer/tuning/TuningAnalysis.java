@@ -1,0 +1,48 @@
+package io.powertune.analyzer.tuning;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.powertune.analyzer.Analysis;
+import java.util.List;
+
+/**
+ * A tuning execution's output: the original's fields first, unchanged in meaning, then what the
+ * original does not say.
+ *
+ * @param power the chosen memory size in MB
+ * @param cost the chosen size's average price per invocation
+ * @param duration the chosen size's average duration in ms
+ * @param stateMachine what the tuning cost and the link to the public viewer
+ * @param stats every size's original entry in input order when {@code includeOutputResults} was
+ *     set; else null
+ * @param strategy the strategy that chose ({@code cost}, {@code speed} or {@code balanced})
+ * @param balancedWeight the weight, for the balanced strategy only
+ * @param recommendation the pick and its reason, in one sentence
+ * @param cpuScaling {@code unavailable} when the platform that ran the function could not make its
+ *     CPU follow memory (durations then do not depend on the size), else {@code available}
+ * @param sizes every size's full result, by memory size
+ */
+@JsonPropertyOrder({
+  "power",
+  "cost",
+  "duration",
+  "stateMachine",
+  "stats",
+  "strategy",
+  "balancedWeight",
+  "recommendation",
+  "cpuScaling",
+  "sizes"
+})
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record TuningAnalysis(
+    int power,
+    double cost,
+    double duration,
+    Analysis.StateMachine stateMachine,
+    List<Analysis.Entry> stats,
+    String strategy,
+    Double balancedWeight,
+    String recommendation,
+    String cpuScaling,
+    List<SizeResult> sizes) {}

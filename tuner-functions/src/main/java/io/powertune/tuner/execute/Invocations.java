@@ -1,0 +1,201 @@
+package io.powertune.tuner.execute;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.powertune.analyzer.report.Report;
+import io.powertune.analyzer.report.ReportParseException;
+import io.powertune.analyzer.report.ReportParser;
+import io.powertune.tuner.TunerJson;
+import io.powertune.tuner.aws.AwsClients;
+import io.powertune.tuner.aws.TargetFunction;
+import io.powertune.tuner.input.FunctionArn;
+import io.powertune.tuner.input.TuningInput;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.DoubleSupplier;
+import java.util.function.LongSupplier;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.services.lambda.model.InvokeResponse;
+import software.amazon.awssdk.services.lambda.model.LambdaException;
+import software.amazon.awssdk.services.lambda.model.LogType;
+import software.amazon.awssdk.services.lambda.model.State;
+import software.amazon.awssdk.services.lambda.model.TooManyRequestsException;
+
+/**
+ * Runs one planned invocation of one size: the pre-processor, the function with {@code
+ * LogType=Tail}, the post-processor and the pause between serial runs. Throttles (429) are retried
+ * with backoff and jitter for as long as the call's deadline allows; a throttled invocation that
+ * cannot be retried in time is deferred to the next call. Server errors are retried three times.
+ */
+public final class Invocations {
+
+  private static final int SERVER_ERROR_ATTEMPTS = 4;
+
+  private final AwsClients clients;
+  private final TuningInput input;
+  private final int memory;
+  private final List<String> payloads;
+  private final Deadline deadline;
+  private final Sleeper sleeper;
+  private final DoubleSupplier random;
+  private final LongSupplier millis;
+
+  public Invocations(
+      AwsClients clients,
+      TuningInput input,
+      int memory,
+      List<String> payloads,
+      Deadline deadline,
+      Sleeper sleeper,
+      DoubleSupplier random,
+      LongSupplier millis) {
+    this.clients = clients;
+    this.input = input;
+    this.memory = memory;
+    this.payloads = List.copyOf(payloads);
+    this.deadline = deadline;
+    this.sleeper = sleeper;
+    this.random = random;
+    this.millis = millis;
+  }
+
+  /** Runs invocation {@code index}, or defers it when the call has no time left for it. */
+  public Outcome run(int index) throws InterruptedException {
+    if (!deadline.allowsAnother()) {
+      return new Outcome.Deferred();
+    }
+    long started = millis.getAsLong();
+    String payload = payloads.get(index);
+    if (input.preProcessor() != null) {
+      InvokeResponse pre = invoke(input.preProcessor(), null, payload);
+      if (pre == null) {
+        return new Outcome.Deferred();
+      }
+      failIfProcessorFailed("Pre-processor", input.preProcessor(), pre, payload);
+      String replacement = pre.payload() == null ? "" : pre.payload().asUtf8String();
+      payload = replacement.isEmpty() ? payload : replacement;
+    }
+    FunctionArn target = input.target();
+    String alias = input.alias(memory, index);
+    if (input.onlyColdStarts()) {
+      // each cold-start invocation has a version of its own, which must be Active first
+      TargetFunction function =
+          new TargetFunction(clients.lambda(target.region()), target.unqualified());
+      if (function.configuration(alias).state() == State.PENDING) {
+        function.waitUntilActive(alias);
+      }
+    }
+    InvokeResponse response = invoke(target, alias, payload);
+    if (response == null) {
+      return new Outcome.Deferred();
+    }
+    Outcome outcome = outcome(index, response, payload);
+    if (input.postProcessor() != null) {
+      String result = response.payload() == null ? "null" : response.payload().asUtf8String();
+      InvokeResponse post = invoke(input.postProcessor(), null, result.isEmpty() ? "null" : result);
+      if (post != null) {
+        failIfProcessorFailed("Post-processor", input.postProcessor(), post, result);
+      }
+    }
+    deadline.observed(millis.getAsLong() - started);
+    if (!input.parallelInvocation() && input.sleepBetweenRunsMs() > 0) {
+      sleeper.sleep(Duration.ofMillis(input.sleepBetweenRunsMs()));
+    }
+    return outcome;
+  }
+
+  private Outcome outcome(int index, InvokeResponse response, String payload) {
+    Report report;
+    try {
+      report = ReportParser.parseLogResult(response.logResult());
+    } catch (ReportParseException e) {
+      throw new IllegalStateException(
+          "invocation "
+              + (index + 1)
+              + " of "
+              + memory
+              + " MB returned no REPORT line in its log tail ("
+              + e.getMessage()
+              + "); the tuner measures durations from it",
+          e);
+    }
+    String functionError = response.functionError();
+    if (functionError == null) {
+      return new Outcome.Measured(Sample.of(index, report, null, false));
+    }
+    JsonNode error = errorBody(response.payload());
+    String type = error.path("errorType").asText(functionError);
+    String message = error.path("errorMessage").asText("");
+    if (input.allowedExceptions().contains(type)) {
+      return new Outcome.Measured(Sample.of(index, report, type, true));
+    }
+    String reason =
+        Failures.reason(
+            index,
+            input.invocationsPerSize(),
+            type,
+            message,
+            report,
+            input.disablePayloadLogs() ? null : payload);
+    return new Outcome.Failed(Sample.of(index, report, type, false), reason);
+  }
+
+  /** Invokes with retries; null when throttled past the deadline. */
+  private InvokeResponse invoke(FunctionArn function, String qualifier, String payload)
+      throws InterruptedException {
+    int throttles = 0;
+    int serverErrors = 0;
+    while (true) {
+      try {
+        return clients
+            .invoker(function.region())
+            .invoke(
+                r ->
+                    r.functionName(function.unqualified())
+                        .qualifier(qualifier != null ? qualifier : function.qualifier())
+                        .payload(SdkBytes.fromString(payload, StandardCharsets.UTF_8))
+                        .logType(LogType.TAIL));
+      } catch (TooManyRequestsException e) {
+        Duration wait = ThrottleBackoff.DEFAULT.delay(++throttles, random.getAsDouble());
+        if (!deadline.allowsWait(wait.toMillis())) {
+          return null;
+        }
+        sleeper.sleep(wait);
+      } catch (LambdaException e) {
+        if (e.statusCode() < 500 || ++serverErrors >= SERVER_ERROR_ATTEMPTS) {
+          throw e;
+        }
+        sleeper.sleep(ThrottleBackoff.DEFAULT.delay(serverErrors, random.getAsDouble()));
+      } catch (SdkClientException e) {
+        if (++serverErrors >= SERVER_ERROR_ATTEMPTS) {
+          throw e;
+        }
+        sleeper.sleep(ThrottleBackoff.DEFAULT.delay(serverErrors, random.getAsDouble()));
+      }
+    }
+  }
+
+  private void failIfProcessorFailed(
+      String which, FunctionArn processor, InvokeResponse response, String payload) {
+    if (response.functionError() == null) {
+      return;
+    }
+    JsonNode error = errorBody(response.payload());
+    throw new ProcessorFailedException(
+        Failures.processorFailed(
+            which,
+            processor.display(),
+            error.path("errorType").asText(response.functionError()),
+            error.path("errorMessage").asText(""),
+            input.disablePayloadLogs() ? null : payload));
+  }
+
+  private static JsonNode errorBody(SdkBytes payload) {
+    try {
+      return TunerJson.MAPPER.readTree(payload == null ? "{}" : payload.asUtf8String());
+    } catch (Exception e) {
+      return TunerJson.MAPPER.createObjectNode().put("errorMessage", payload.asUtf8String());
+    }
+  }
+}
