@@ -39,7 +39,7 @@ public final class S3Payloads {
       throw new InvalidInputException(
           "payloadS3", "the object " + where + " does not exist; check the bucket and key");
     } catch (S3Exception e) {
-      if (e.statusCode() == 403) {
+      if (e.awsErrorDetails() != null && "AccessDenied".equals(e.awsErrorDetails().errorCode())) {
         throw new InvalidInputException(
             "payloadS3",
             "permission denied reading "

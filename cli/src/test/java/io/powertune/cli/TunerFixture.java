@@ -1,0 +1,170 @@
+package io.powertune.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.powertune.platform.PlatformFixture;
+import io.powertune.platform.Zips;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
+import software.amazon.awssdk.services.cloudwatchlogs.model.FilteredLogEvent;
+import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.lambda.model.AliasConfiguration;
+import software.amazon.awssdk.services.lambda.model.FunctionConfiguration;
+import software.amazon.awssdk.services.lambda.model.GetFunctionConfigurationResponse;
+import software.amazon.awssdk.services.lambda.model.Runtime;
+import software.amazon.awssdk.services.sfn.SfnClient;
+import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
+
+/**
+ * A platform with the tuner installed, as {@code powertune tune} leaves it: the workflow's
+ * functions run in the platform's JVM, the functions they tune in processes of their own.
+ */
+final class TunerFixture implements AutoCloseable {
+
+  static final ObjectMapper JSON = new ObjectMapper();
+  private static final AtomicInteger EXECUTIONS = new AtomicInteger();
+
+  private final PlatformFixture platform;
+  private final LambdaClient lambda;
+  private final SfnClient sfn;
+  private final String stateMachineArn;
+
+  TunerFixture(Path stateDir) throws Exception {
+    platform =
+        new PlatformFixture(
+            PlatformFixture.config(stateDir).withTrustedHandlers(TrustedTuner.handlers()));
+    lambda = platform.lambda();
+    sfn = platform.sfn();
+    stateMachineArn = new TunerInstaller(lambda, sfn, TunerPackage.shipped()).install();
+  }
+
+  PlatformFixture platform() {
+    return platform;
+  }
+
+  LambdaClient lambda() {
+    return lambda;
+  }
+
+  LambdaClient lambda(Region region) {
+    return platform.lambda(region);
+  }
+
+  SfnClient sfn() {
+    return sfn;
+  }
+
+  String stateMachineArn() {
+    return stateMachineArn;
+  }
+
+  /** An example of the repository's {@code examples/functions}. */
+  static Path example(String name) {
+    return Path.of("..", "examples", "functions", name).toAbsolutePath().normalize();
+  }
+
+  /** This module's test functions. */
+  static Path testFunction(String name) {
+    return Zips.testFunction(name);
+  }
+
+  /** Creates a function and returns its ARN. */
+  String deploy(
+      LambdaClient client, String name, Runtime runtime, String handler, Path code, int timeout) {
+    return platform.create(client, name, runtime, handler, code, 128, timeout).functionArn();
+  }
+
+  String deployPython(String name, String handler, Path code) {
+    return deploy(lambda, name, Runtime.PYTHON3_12, handler, code, 30);
+  }
+
+  /** Starts an execution of the tuner with this input and waits for its end. */
+  DescribeExecutionResponse run(JsonNode input) throws InterruptedException {
+    String arn =
+        sfn.startExecution(
+                r ->
+                    r.stateMachineArn(stateMachineArn)
+                        .name("run-" + EXECUTIONS.incrementAndGet())
+                        .input(input.toString()))
+            .executionArn();
+    return new ExecutionFollower(sfn).awaitEnd(arn);
+  }
+
+  /** The execution's output. */
+  static JsonNode output(DescribeExecutionResponse execution) throws Exception {
+    return JSON.readTree(execution.output());
+  }
+
+  static ObjectNode input(String lambdaArn, int num, int... powers) {
+    ObjectNode input = JSON.createObjectNode().put("lambdaARN", lambdaArn).put("num", num);
+    var array = input.putArray("powerValues");
+    for (int power : powers) {
+      array.add(power);
+    }
+    return input;
+  }
+
+  /** What a tuning must leave as it found it. */
+  record FunctionState(
+      int memory,
+      String description,
+      String codeSha256,
+      int timeout,
+      List<String> versions,
+      List<String> aliases) {}
+
+  FunctionState state(LambdaClient client, String name) {
+    GetFunctionConfigurationResponse latest =
+        client.getFunctionConfiguration(r -> r.functionName(name));
+    return new FunctionState(
+        latest.memorySize(),
+        latest.description(),
+        latest.codeSha256(),
+        latest.timeout(),
+        client.listVersionsByFunctionPaginator(r -> r.functionName(name)).versions().stream()
+            .map(FunctionConfiguration::version)
+            .toList(),
+        client.listAliasesPaginator(r -> r.functionName(name)).aliases().stream()
+            .map(AliasConfiguration::name)
+            .toList());
+  }
+
+  /** The messages of a function's log events that contain {@code term}; none if it never ran. */
+  List<String> logLines(String function, String term) {
+    try (CloudWatchLogsClient logs = platform.logs()) {
+      if (logs
+          .describeLogGroups(r -> r.logGroupNamePrefix("/aws/lambda/" + function))
+          .logGroups()
+          .stream()
+          .noneMatch(g -> g.logGroupName().equals("/aws/lambda/" + function))) {
+        return List.of();
+      }
+      return logs
+          .filterLogEventsPaginator(
+              r -> r.logGroupName("/aws/lambda/" + function).filterPattern("\"" + term + "\""))
+          .events()
+          .stream()
+          .map(FilteredLogEvent::message)
+          .toList();
+    }
+  }
+
+  /** How many invocations of the function reported (one REPORT line each). */
+  int reports(String function) {
+    return (int) logLines(function, "REPORT").stream().filter(m -> m.startsWith("REPORT ")).count();
+  }
+
+  static Duration timeout() {
+    return Duration.ofMinutes(3);
+  }
+
+  @Override
+  public void close() {
+    platform.close();
+  }
+}

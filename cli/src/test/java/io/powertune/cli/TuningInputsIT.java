@@ -1,0 +1,211 @@
+package io.powertune.cli;
+
+import static io.powertune.cli.TunerFixture.input;
+import static io.powertune.cli.TunerFixture.output;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.powertune.cli.TunerFixture.FunctionState;
+import io.powertune.platform.Eventually;
+import io.powertune.platform.Zips;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.lambda.model.GetAliasResponse;
+import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
+import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
+
+/** Every input of the original, through StartExecution on the embedded platform. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class TuningInputsIT {
+
+  @TempDir static Path stateDir;
+  private TunerFixture tuner;
+
+  @BeforeAll
+  void start() throws Exception {
+    tuner = new TunerFixture(stateDir);
+  }
+
+  @AfterAll
+  void stop() {
+    tuner.close();
+  }
+
+  private String echo(String name) {
+    return tuner.deployPython(name, "app.echo", TunerFixture.testFunction("echo-python"));
+  }
+
+  private List<String> payloadsLogged(String function) {
+    return tuner.logLines(function, "payload ").stream()
+        .map(line -> line.substring(line.indexOf("payload ") + 8).strip())
+        .toList();
+  }
+
+  @Test
+  void weightedPayloads_areSentInTheirProportions() throws Exception {
+    String arn = echo("weighted");
+    ObjectNode input = input(arn, 8, 128);
+    ArrayNode payload = input.putArray("payload");
+    payload.addObject().put("weight", 1).putObject("payload").put("kind", "small");
+    payload.addObject().put("weight", 3).putObject("payload").put("kind", "large");
+
+    DescribeExecutionResponse execution = tuner.run(input);
+
+    assertThat(execution.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+    Eventually.until(
+        "8 payloads logged", Duration.ofSeconds(10), () -> payloadsLogged("weighted").size() == 8);
+    assertThat(payloadsLogged("weighted")).filteredOn(p -> p.contains("small")).hasSize(2);
+    assertThat(payloadsLogged("weighted")).filteredOn(p -> p.contains("large")).hasSize(6);
+  }
+
+  @Test
+  void onlyColdStarts_everyInvocationStartsAnEnvironment_andEveryVersionIsDeleted()
+      throws Exception {
+    String arn = echo("cold");
+    FunctionState before = tuner.state(tuner.lambda(), "cold");
+
+    DescribeExecutionResponse execution =
+        tuner.run(input(arn, 5, 128, 256).put("onlyColdStarts", true));
+
+    assertThat(execution.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+    for (JsonNode size : output(execution).path("sizes")) {
+      assertThat(size.path("coldStarts").asInt()).isEqualTo(5);
+      assertThat(size.path("warmStarts").asInt()).isZero();
+    }
+    assertThat(tuner.state(tuner.lambda(), "cold")).isEqualTo(before);
+  }
+
+  @Test
+  void dryRun_invokesOncePerSize_andOutputsNull() throws Exception {
+    String arn = echo("dry");
+    FunctionState before = tuner.state(tuner.lambda(), "dry");
+
+    DescribeExecutionResponse execution =
+        tuner.run(input(arn, 10, 128, 256, 512).put("dryRun", true));
+
+    assertThat(execution.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+    assertThat(output(execution).isNull()).isTrue();
+    Eventually.until("3 invocations", Duration.ofSeconds(10), () -> tuner.reports("dry") == 3);
+    assertThat(tuner.state(tuner.lambda(), "dry")).isEqualTo(before);
+  }
+
+  @Test
+  void autoOptimizeWithAlias_pointsTheAliasAtTheChosenSize() throws Exception {
+    String arn = echo("optimized");
+    FunctionState before = tuner.state(tuner.lambda(), "optimized");
+
+    DescribeExecutionResponse execution =
+        tuner.run(
+            input(arn, 5, 128, 256)
+                .put("strategy", "cost")
+                .put("autoOptimize", true)
+                .put("autoOptimizeAlias", "prod"));
+
+    assertThat(execution.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+    int power = output(execution).path("power").asInt();
+    FunctionState after = tuner.state(tuner.lambda(), "optimized");
+    assertThat(after.aliases()).containsExactly("prod");
+    GetAliasResponse prod = tuner.lambda().getAlias(r -> r.functionName("optimized").name("prod"));
+    assertThat(
+            tuner
+                .lambda()
+                .getFunctionConfiguration(
+                    r -> r.functionName("optimized").qualifier(prod.functionVersion()))
+                .memorySize())
+        .isEqualTo(power);
+    assertThat(after.memory()).isEqualTo(power);
+    assertThat(after.versions()).hasSize(before.versions().size() + 1);
+    assertThat(after.codeSha256()).isEqualTo(before.codeSha256());
+  }
+
+  @Test
+  void preAndPostProcessors_runAroundEveryInvocation() throws Exception {
+    String arn = echo("processed");
+    String pre =
+        tuner.deployPython("pre-processor", "app.pre", TunerFixture.testFunction("echo-python"));
+    String post =
+        tuner.deployPython("post-processor", "app.post", TunerFixture.testFunction("echo-python"));
+    ObjectNode input = input(arn, 5, 128).put("preProcessorARN", pre).put("postProcessorARN", post);
+    input.putObject("payload").put("n", 7);
+
+    DescribeExecutionResponse execution = tuner.run(input);
+
+    assertThat(execution.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+    Eventually.until(
+        "5 processed payloads",
+        Duration.ofSeconds(10),
+        () -> payloadsLogged("processed").size() == 5);
+    assertThat(payloadsLogged("processed")).containsOnly("{\"from\": \"pre\", \"n\": 7}");
+    Eventually.until(
+        "5 post-processed results",
+        Duration.ofSeconds(10),
+        () -> tuner.logLines("post-processor", "post got").size() == 5);
+    assertThat(tuner.logLines("post-processor", "post got"))
+        .allMatch(line -> line.contains("{\"from\": \"pre\", \"n\": 7}"));
+  }
+
+  @Test
+  void aliasOfLatestsCode_isTuned_andTheAliasIsLeftAlone() throws Exception {
+    String arn = echo("qualified");
+    String version = tuner.lambda().publishVersion(r -> r.functionName("qualified")).version();
+    tuner
+        .lambda()
+        .createAlias(r -> r.functionName("qualified").name("live").functionVersion(version));
+    FunctionState before = tuner.state(tuner.lambda(), "qualified");
+
+    DescribeExecutionResponse execution = tuner.run(input(arn + ":live", 5, 128, 256));
+
+    assertThat(execution.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+    assertThat(output(execution).path("sizes")).hasSize(2);
+    assertThat(tuner.state(tuner.lambda(), "qualified")).isEqualTo(before);
+  }
+
+  @Test
+  void versionWithOtherCode_stopsBeforePublishingAnything() throws Exception {
+    String arn = echo("diverged");
+    String version = tuner.lambda().publishVersion(r -> r.functionName("diverged")).version();
+    tuner
+        .lambda()
+        .updateFunctionCode(
+            r ->
+                r.functionName("diverged")
+                    .zipFile(Zips.ofFile("app.py", "def echo(event, context):\n    return 1\n")));
+    tuner.lambda().waiter().waitUntilFunctionUpdatedV2(r -> r.functionName("diverged"));
+    FunctionState before = tuner.state(tuner.lambda(), "diverged");
+
+    DescribeExecutionResponse execution = tuner.run(input(arn + ":" + version, 5, 128, 256));
+
+    assertThat(execution.status()).isEqualTo(ExecutionStatus.FAILED);
+    assertThat(execution.error()).isEqualTo("io.powertune.analyzer.model.InvalidInputException");
+    assertThat(execution.cause()).contains("lambdaARN: " + version + " runs version " + version);
+    assertThat(tuner.state(tuner.lambda(), "diverged")).isEqualTo(before);
+  }
+
+  @Test
+  void allowedExceptions_countTheirInvocations_otherErrorsMakeTheSizeUnsuitable() throws Exception {
+    String arn = tuner.deployPython("flaky", "app.flaky", TunerFixture.testFunction("echo-python"));
+
+    DescribeExecutionResponse allowed =
+        tuner.run(
+            input(arn, 6, 128)
+                .set("allowedExceptions", TunerFixture.JSON.valueToTree(List.of("HandledError"))));
+    DescribeExecutionResponse refused = tuner.run(input(arn, 6, 128, 256).put("strategy", "cost"));
+
+    JsonNode counted = output(allowed).path("sizes").get(0);
+    assertThat(counted.path("invocations").asInt()).isEqualTo(6);
+    assertThat(counted.at("/errorTypes/HandledError").asInt()).isEqualTo(3);
+    assertThat(counted.has("unsuitable")).isFalse();
+    assertThat(refused.status()).isEqualTo(ExecutionStatus.FAILED);
+    assertThat(refused.error()).isEqualTo("io.powertune.analyzer.tuning.NoSuitableSizeException");
+    assertThat(refused.cause())
+        .contains("128 MB failed with HandledError: expected now and then at invocation 2 of 6");
+  }
+}
