@@ -1,0 +1,88 @@
+package io.powertune.cli;
+
+import static io.powertune.cli.TunerFixture.output;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.powertune.cli.TunerFixture.FunctionState;
+import java.io.InputStream;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
+import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
+
+/** The original's documented execution inputs run unchanged on the powertune state machine. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class OriginalInputsIT {
+
+  @TempDir static Path stateDir;
+  private TunerFixture tuner;
+
+  @BeforeAll
+  void start() throws Exception {
+    tuner = new TunerFixture(stateDir);
+  }
+
+  @AfterAll
+  void stop() {
+    tuner.close();
+  }
+
+  private String deploy(String function) {
+    return tuner.deployPython(function, "app.echo", TunerFixture.testFunction("echo-python"));
+  }
+
+  private DescribeExecutionResponse run(String file, String arn) throws Exception {
+    ObjectNode input;
+    try (InputStream in = getClass().getResourceAsStream("/original-inputs/" + file)) {
+      input = (ObjectNode) TunerFixture.JSON.readTree(in);
+    }
+    input.put("lambdaARN", arn);
+    return tuner.run(input);
+  }
+
+  @Test
+  void sampleExecutionInput_parallelBalanced_succeedsInTheOriginalsShape() throws Exception {
+    DescribeExecutionResponse execution =
+        run("sample-execution-input.json", deploy("prime-numbers"));
+
+    assertThat(execution.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+    JsonNode result = output(execution);
+    assertThat(result.path("power").asInt()).isIn(128, 256, 512, 1024, 2048, 3008);
+    assertThat(result.path("cost").asDouble()).isPositive();
+    assertThat(result.path("duration").asDouble()).isPositive();
+    assertThat(result.at("/stateMachine/executionCost").asDouble()).isPositive();
+    assertThat(result.at("/stateMachine/lambdaCost").asDouble()).isPositive();
+    assertThat(result.path("strategy").asText()).isEqualTo("balanced");
+    for (JsonNode size : result.path("sizes")) {
+      assertThat(size.path("invocations").asInt()).isEqualTo(50);
+    }
+  }
+
+  @Test
+  void ciCdInput_autoOptimizesTheProdAlias() throws Exception {
+    DescribeExecutionResponse execution = run("ci-cd.json", deploy("ci-cd"));
+
+    assertThat(execution.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+    FunctionState after = tuner.state(tuner.lambda(), "ci-cd");
+    assertThat(after.aliases()).containsExactly("prod");
+    assertThat(after.memory()).isEqualTo(output(execution).path("power").asInt());
+  }
+
+  @Test
+  void weightedPayloadInput_succeeds_andLeavesTheFunctionAsItWas() throws Exception {
+    String arn = deploy("weighted-doc");
+    FunctionState before = tuner.state(tuner.lambda(), "weighted-doc");
+
+    DescribeExecutionResponse execution = run("weighted-payloads.json", arn);
+
+    assertThat(execution.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+    assertThat(output(execution).path("sizes")).hasSize(6);
+    assertThat(tuner.state(tuner.lambda(), "weighted-doc")).isEqualTo(before);
+  }
+}

@@ -1,0 +1,267 @@
+package io.powertune.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.powertune.tuner.TunerFunctions;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code powertune tune} as users run it: its output, files and exit codes. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class TuneCommandIT {
+
+  @TempDir static Path stateDir;
+  @TempDir static Path work;
+  private TunerFixture tuner;
+
+  @BeforeAll
+  void start() throws Exception {
+    tuner = new TunerFixture(stateDir);
+  }
+
+  @AfterAll
+  void stop() {
+    tuner.close();
+  }
+
+  private CliRun tune(String... args) {
+    List<String> all =
+        new java.util.ArrayList<>(
+            List.of(
+                "tune",
+                "--state-dir",
+                stateDir.toString(),
+                "--endpoint",
+                tuner.platform().endpoint().toString()));
+    all.addAll(List.of(args));
+    return CliRun.of(all.toArray(String[]::new));
+  }
+
+  @Test
+  void tune_deploysTunesPrintsTheTable_andWritesResultJson() throws Exception {
+    Path out = work.resolve("io-run");
+
+    CliRun run =
+        tune(
+            "--deploy", TunerFixture.example("io-python").toString(),
+            "--runtime", "python3.12",
+            "--handler", "app.handler",
+            "--function", "io-cli",
+            "--powers", "128,256,512",
+            "--num", "5",
+            "--strategy", "cost",
+            "--payload", "{\"ms\": 20}",
+            "--out", out.toString());
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    JsonNode result = TunerFixture.JSON.readTree(out.resolve("result.json").toFile());
+    assertThat(result.path("power").asInt()).isEqualTo(128);
+    assertThat(run.out())
+        .contains("memory      avg ms      p90 ms   cost/invocation")
+        .contains("  128 MB ")
+        .contains("<- cost pick")
+        .contains("128 MB is the cheapest of the 3 suitable sizes")
+        .contains("result: " + out.resolve("result.json"));
+    assertThat(run.err()).contains("powertune: tuning io-cli at 3 sizes x 5 invocations on");
+  }
+
+  @Test
+  void tune_again_changesNothingInTheInstalledTuner() throws Exception {
+    tuner.deployPython("again", "app.echo", TunerFixture.testFunction("echo-python"));
+    CliRun first =
+        tune("--function", "again", "--powers", "128", "--out", work.resolve("a1").toString());
+    List<String> revisions = revisions();
+    String definition =
+        tuner
+            .sfn()
+            .describeStateMachine(r -> r.stateMachineArn(tuner.stateMachineArn()))
+            .definition();
+
+    CliRun second =
+        tune("--function", "again", "--powers", "128", "--out", work.resolve("a2").toString());
+
+    assertThat(first.exitCode()).as(first.err()).isZero();
+    assertThat(second.exitCode()).as(second.err()).isZero();
+    assertThat(revisions()).isEqualTo(revisions);
+    assertThat(
+            tuner
+                .sfn()
+                .describeStateMachine(r -> r.stateMachineArn(tuner.stateMachineArn()))
+                .definition())
+        .isEqualTo(definition);
+  }
+
+  @Test
+  void tune_functionThatAlwaysFails_exits3WithTheCause() {
+    tuner.deployPython("cli-fails", "app.fail", TunerFixture.testFunction("echo-python"));
+
+    CliRun run =
+        tune(
+            "--function",
+            "cli-fails",
+            "--powers",
+            "128,256",
+            "--num",
+            "5",
+            "--out",
+            work.resolve("f").toString());
+
+    assertThat(run.exitCode()).isEqualTo(3);
+    assertThat(run.errLines())
+        .contains(
+            "powertune: the tuning failed (io.powertune.analyzer.tuning.NoSuitableSizeException):"
+                + " no memory size is suitable: 128 MB failed with RuntimeError: this function"
+                + " always fails at invocation 1 of 5 with payload null (add the type to"
+                + " allowedExceptions if it is expected); 256 MB failed with RuntimeError: this"
+                + " function always fails at invocation 1 of 5 with payload null (add the type to"
+                + " allowedExceptions if it is expected)");
+    assertThat(work.resolve("f")).doesNotExist();
+  }
+
+  @Test
+  void tune_missingFunction_exits2NamingTheFlag() {
+    CliRun run = tune("--function", "nowhere");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.errLines())
+        .containsExactly(
+            "powertune: --function: no function nowhere in us-east-1 at "
+                + tuner.platform().endpoint()
+                + "; deploy it first (--deploy PATH --runtime R --handler H)");
+  }
+
+  @Test
+  void tune_versionWhoseCodeDiffers_exits2WithTheInitializersReason() {
+    tuner.deployPython("cli-diverged", "app.echo", TunerFixture.testFunction("echo-python"));
+    String version = tuner.lambda().publishVersion(r -> r.functionName("cli-diverged")).version();
+    tuner
+        .lambda()
+        .updateFunctionCode(
+            r ->
+                r.functionName("cli-diverged")
+                    .zipFile(
+                        io.powertune.platform.Zips.ofFile(
+                            "app.py", "def echo(e, c):\n  return 1\n")));
+    tuner.lambda().waiter().waitUntilFunctionUpdatedV2(r -> r.functionName("cli-diverged"));
+
+    CliRun run = tune("--function", "cli-diverged:" + version);
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("powertune: lambdaARN: " + version + " runs version " + version);
+  }
+
+  private List<String> revisions() {
+    return TunerFunctions.ALL.stream()
+        .map(
+            f ->
+                tuner.lambda().getFunctionConfiguration(r -> r.functionName(f.name())).revisionId())
+        .toList();
+  }
+
+  /** Invalid input is refused before a platform is even started. */
+  @TestInstance(TestInstance.Lifecycle.PER_METHOD)
+  static class Refusals {
+
+    @TempDir Path fresh;
+
+    private CliRun tune(String... args) {
+      List<String> all =
+          new java.util.ArrayList<>(
+              List.of("tune", "--state-dir", fresh.resolve("state").toString()));
+      all.addAll(List.of(args));
+      return CliRun.of(all.toArray(String[]::new));
+    }
+
+    @Test
+    void numBelowFive_exits2NamingTheFlag() {
+      CliRun run = tune("--function", "f", "--num", "3");
+
+      assertThat(run.exitCode()).isEqualTo(2);
+      assertThat(run.errLines())
+          .containsExactly("powertune: --num: expected a whole number from 5 to 1000, got 3");
+      assertThat(fresh.resolve("state")).doesNotExist();
+    }
+
+    @Test
+    void sizeLambdaRefuses_exits2NamingTheFlag() {
+      CliRun run = tune("--function", "f", "--powers", "128,64");
+
+      assertThat(run.errLines())
+          .containsExactly(
+              "powertune: --powers: 64 MB is outside what Lambda accepts; use 128 to 10240 MB");
+      assertThat(run.exitCode()).isEqualTo(2);
+    }
+
+    @Test
+    void badStrategyInTheInputFile_namesTheFileAndField() throws Exception {
+      Path file = fresh.resolve("input.json");
+      Files.writeString(file, "{\"lambdaARN\": \"f\", \"num\": 10, \"strategy\": \"fastest\"}");
+
+      CliRun run = tune("--input", file.toString());
+
+      assertThat(run.exitCode()).isEqualTo(2);
+      assertThat(run.errLines())
+          .containsExactly(
+              "powertune: --input "
+                  + file
+                  + ": strategy: unknown strategy 'fastest'; use one of cost, speed, balanced");
+    }
+
+    @Test
+    void weightedPayloadsMoreThanNum_exits2() {
+      CliRun run =
+          tune(
+              "--function",
+              "f",
+              "--num",
+              "5",
+              "--payload",
+              "[{\"payload\":1,\"weight\":1},{\"payload\":2,\"weight\":1},{\"payload\":3,\"weight\":1},"
+                  + "{\"payload\":4,\"weight\":1},{\"payload\":5,\"weight\":1},{\"payload\":6,\"weight\":1}]");
+
+      assertThat(run.exitCode()).isEqualTo(2);
+      assertThat(run.errLines())
+          .containsExactly(
+              "powertune: --payload: you have 6 weighted payloads and only num=5; increase num to"
+                  + " at least 6");
+    }
+
+    @Test
+    void runtimeWithoutDeploy_exits2() {
+      CliRun run = tune("--function", "f", "--runtime", "python3.12");
+
+      assertThat(run.exitCode()).isEqualTo(2);
+      assertThat(run.errLines())
+          .containsExactly("powertune: --runtime: only means something with --deploy PATH");
+    }
+
+    @Test
+    void noFunction_exits2() {
+      CliRun run = tune("--num", "10");
+
+      assertThat(run.exitCode()).isEqualTo(2);
+      assertThat(run.errLines())
+          .containsExactly(
+              "powertune: --function: missing; name the function to tune (or give lambdaARN in"
+                  + " --input)");
+    }
+
+    @Test
+    void help_listsTheExitCodes() {
+      CliRun run = CliRun.of("tune", "--help");
+
+      assertThat(run.exitCode()).isZero();
+      assertThat(run.out())
+          .contains("--function=ARN|NAME")
+          .contains("2   invalid input, found before anything was published or invoked")
+          .contains("3   the tuning failed (its cause is printed)");
+    }
+  }
+}
