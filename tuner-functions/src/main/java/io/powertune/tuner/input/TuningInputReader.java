@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.powertune.analyzer.JsonFields;
 import io.powertune.analyzer.model.InvalidInputException;
 import io.powertune.analyzer.strategy.Strategy;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -108,13 +109,14 @@ public final class TuningInputReader {
   }
 
   private static double share(JsonNode node, String field, double fallback, double max) {
-    Double value = JsonFields.number(node, field, "a number from 0 to " + max);
+    String range =
+        "a number from 0 to " + BigDecimal.valueOf(max).stripTrailingZeros().toPlainString();
+    Double value = JsonFields.number(node, field, range);
     if (value == null) {
       return fallback;
     }
     if (value < 0 || value > max) {
-      throw new InvalidInputException(
-          field, "expected a number from 0 to " + max + ", got " + node);
+      throw new InvalidInputException(field, "expected " + range + ", got " + node);
     }
     return value;
   }

@@ -1,0 +1,144 @@
+package io.powertune.tuner.input;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.powertune.analyzer.model.InvalidInputException;
+import io.powertune.analyzer.strategy.Strategy;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class TuningInputReaderTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String ARN = "arn:aws:lambda:eu-west-1:123456789012:function:my-fn";
+
+  private static TuningInput read(String json) throws Exception {
+    return TuningInputReader.read(JSON.readTree(json), PowerValues.DEFAULTS, "us-east-1");
+  }
+
+  private static String withArn(String fields) {
+    return "{\"lambdaARN\":\"" + ARN + "\"" + (fields.isEmpty() ? "" : "," + fields) + "}";
+  }
+
+  @Test
+  void read_minimalInput_takesTheOriginalsDefaults() throws Exception {
+    TuningInput input = read(withArn("\"num\":10"));
+
+    assertThat(input.target().name()).isEqualTo("my-fn");
+    assertThat(input.target().region()).isEqualTo("eu-west-1");
+    assertThat(input.powerValues()).containsExactly(128, 256, 512, 1024, 1536, 3008);
+    assertThat(input.strategy()).isEqualTo(Strategy.COST);
+    assertThat(input.balancedWeight()).isEqualTo(0.5);
+    assertThat(input.discardTopBottom()).isEqualTo(0.2);
+    assertThat(input.maxParallelInvocations()).isEqualTo(10);
+    assertThat(input.autoOptimizeAlias()).isNull();
+    assertThat(input.invocationsPerSize()).isEqualTo(10);
+    assertThat(input.alias(512, 3)).isEqualTo("RAM512");
+  }
+
+  @Test
+  void read_stringsAsTheOriginalAcceptsThem() throws Exception {
+    TuningInput input =
+        read(
+            withArn("\"num\":\"7\",\"powerValues\":[\"128\",512],\"parallelInvocation\":\"true\""));
+
+    assertThat(input.num()).isEqualTo(7);
+    assertThat(input.powerValues()).containsExactly(128, 512);
+    assertThat(input.parallelInvocation()).isTrue();
+  }
+
+  @Test
+  void read_all_isTheOriginals46Sizes() throws Exception {
+    assertThat(read(withArn("\"num\":5,\"powerValues\":\"ALL\"")).powerValues())
+        .hasSize(46)
+        .startsWith(128, 192)
+        .endsWith(3008);
+  }
+
+  @Test
+  void read_onlyColdStarts_discardsNothing_andAliasesEachInvocation() throws Exception {
+    TuningInput input = read(withArn("\"num\":5,\"onlyColdStarts\":true,\"discardTopBottom\":0.3"));
+
+    assertThat(input.discardTopBottom()).isZero();
+    assertThat(input.alias(256, 4)).isEqualTo("RAM256-4");
+  }
+
+  @Test
+  void read_dryRun_invokesOncePerSize() throws Exception {
+    assertThat(read(withArn("\"num\":10,\"dryRun\":true")).invocationsPerSize()).isEqualTo(1);
+  }
+
+  @Test
+  void read_payloadS3_replacesThePayload() throws Exception {
+    TuningInput input =
+        read(withArn("\"num\":5,\"payload\":{\"a\":1},\"payloadS3\":\"s3://bucket/key/p.json\""));
+
+    assertThat(input.payload()).isNull();
+    assertThat(input.payloadS3()).isEqualTo(new S3Location("bucket", "key/p.json"));
+  }
+
+  @Test
+  void read_autoOptimizeAlias_onlyWithAutoOptimize() throws Exception {
+    assertThat(read(withArn("\"num\":5,\"autoOptimizeAlias\":\"prod\"")).autoOptimizeAlias())
+        .isNull();
+    assertThat(
+            read(withArn("\"num\":5,\"autoOptimize\":true,\"autoOptimizeAlias\":\"prod\""))
+                .autoOptimizeAlias())
+        .isEqualTo("prod");
+  }
+
+  @Test
+  void read_processorsAndAllowedExceptions() throws Exception {
+    TuningInput input =
+        read(withArn("\"num\":5,\"preProcessorARN\":\"pre\",\"allowedExceptions\":[\"A\",\"B\"]"));
+
+    assertThat(input.preProcessor().name()).isEqualTo("pre");
+    assertThat(input.preProcessor().region()).isEqualTo("us-east-1");
+    assertThat(input.postProcessor()).isNull();
+    assertThat(input.allowedExceptions()).containsExactly("A", "B");
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "'{\"num\":5}' | lambdaARN: missing or empty; give the function's ARN (or its name)",
+        "'{\"lambdaARN\":\"arn:aws:s3:::bucket\",\"num\":5}' | lambdaARN: 'arn:aws:s3:::bucket' is not a Lambda function ARN or name; give one like arn:aws:lambda:us-east-1:123456789012:function:my-function (optionally with :alias or :version)",
+        "'{\"lambdaARN\":\"f\"}' | num: missing; give the number of invocations per memory size (at least 5; 10 to 100 is usual)",
+        "'{\"lambdaARN\":\"f\",\"num\":4}' | num: expected a whole number from 5 to 1000, got 4",
+        "'{\"lambdaARN\":\"f\",\"num\":\"ten\"}' | num: expected a whole number, got \"ten\"",
+        "'{\"lambdaARN\":\"f\",\"num\":5,\"powerValues\":[128,128]}' | powerValues: 128 MB is listed twice; list each size once",
+        "'{\"lambdaARN\":\"f\",\"num\":5,\"powerValues\":[20000]}' | powerValues[0]: 20000 MB is outside what Lambda accepts; use 128 to 10240 MB",
+        "'{\"lambdaARN\":\"f\",\"num\":5,\"powerValues\":[512.5]}' | powerValues[0]: expected a whole number of MB from 128 to 10240, got 512.5",
+        "'{\"lambdaARN\":\"f\",\"num\":5,\"powerValues\":\"some\"}' | powerValues: 'some' is not a list of sizes; give e.g. [128, 512, 1024] or \"ALL\"",
+        "'{\"lambdaARN\":\"f\",\"num\":5,\"strategy\":\"cheap\"}' | strategy: unknown strategy 'cheap'; use one of cost, speed, balanced",
+        "'{\"lambdaARN\":\"f\",\"num\":5,\"balancedWeight\":1.5}' | balancedWeight: expected a number from 0 to 1, got 1.5",
+        "'{\"lambdaARN\":\"f\",\"num\":5,\"discardTopBottom\":0.5}' | discardTopBottom: expected a number from 0 to 0.4, got 0.5",
+        "'{\"lambdaARN\":\"f\",\"num\":5,\"sleepBetweenRunsMs\":-1}' | sleepBetweenRunsMs: expected a whole number from 0 to 900000, got -1",
+        "'{\"lambdaARN\":\"f\",\"num\":5,\"autoOptimize\":true,\"autoOptimizeAlias\":\"RAM512\"}' | autoOptimizeAlias: 'RAM512' is a name the tuning itself uses (RAM<size>) and deletes at its end; choose another name, e.g. prod",
+        "'{\"lambdaARN\":\"f\",\"num\":5,\"autoOptimize\":true,\"autoOptimizeAlias\":\"42\"}' | autoOptimizeAlias: '42' is not an alias name; use 1 to 128 letters, digits, '-' or '_', not all digits",
+        "'{\"lambdaARN\":\"f\",\"num\":5,\"allowedExceptions\":\"Oops\"}' | allowedExceptions: expected a list of error types, e.g. [\"HandledError\"], got \"Oops\"",
+        "'{\"lambdaARN\":\"f\",\"num\":5,\"payloadS3\":\"bucket/key\"}' | payloadS3: 'bucket/key' is not an S3 object; give it as s3://BUCKET/KEY",
+        "'{\"lambdaARN\":\"f\",\"num\":5,\"maxParallelInvocations\":0}' | maxParallelInvocations: expected a whole number from 1 to 1000, got 0",
+        "'{\"lambdaARN\":\"f\",\"num\":5,\"dryRun\":\"yes\"}' | dryRun: expected true or false, got \"yes\"",
+        "'{\"lambdaARN\":\"f\",\"num\":5,\"payload\":[{\"payload\":1,\"weight\":1},{\"payload\":2,\"weight\":20}]}' | payload[0].weight: too small for num=5: this payload would get no invocation; raise its weight or num",
+      })
+  void read_invalidField_namesItAndTheFix(String json, String message) {
+    assertThatThrownBy(() -> read(json))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessage(message);
+  }
+
+  @Test
+  void read_notAnObject_isRefused() {
+    JsonNode array = JSON.createArrayNode();
+
+    assertThatThrownBy(() -> TuningInputReader.read(array, List.of(128), "us-east-1"))
+        .hasMessage("input: expected a JSON object with at least lambdaARN and num");
+  }
+}
