@@ -1,30 +1,57 @@
 package io.powertune.cli;
 
+import java.net.URI;
 import java.time.Duration;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
 import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
+import software.amazon.awssdk.services.sfn.model.HistoryEventType;
 
-/** Waits for an execution to end, polling DescribeExecution. */
+/** Follows an execution: waits for its end, and reads what it went through. */
 final class ExecutionFollower {
 
   private static final Duration POLL = Duration.ofMillis(200);
 
   private final SfnClient sfn;
+  private final URI endpoint;
 
-  ExecutionFollower(SfnClient sfn) {
+  ExecutionFollower(SfnClient sfn, URI endpoint) {
     this.sfn = sfn;
+    this.endpoint = endpoint;
   }
 
   /** The execution once it is no longer running. */
   DescribeExecutionResponse awaitEnd(String executionArn) throws InterruptedException {
     while (true) {
-      DescribeExecutionResponse execution =
-          sfn.describeExecution(r -> r.executionArn(executionArn));
+      DescribeExecutionResponse execution;
+      try {
+        execution = sfn.describeExecution(r -> r.executionArn(executionArn));
+      } catch (SdkClientException e) {
+        throw new IllegalStateException(
+            "the platform at "
+                + endpoint
+                + " stopped answering while the tuning ran; the execution "
+                + executionArn
+                + " goes on when a platform starts on its state directory again",
+            e);
+      }
       if (execution.status() != ExecutionStatus.RUNNING) {
         return execution;
       }
       Thread.sleep(POLL.toMillis());
     }
+  }
+
+  /** True when the execution entered the state {@code name}. */
+  boolean entered(String executionArn, String name) {
+    return sfn
+        .getExecutionHistoryPaginator(r -> r.executionArn(executionArn).includeExecutionData(false))
+        .events()
+        .stream()
+        .anyMatch(
+            e ->
+                e.type() == HistoryEventType.TASK_STATE_ENTERED
+                    && e.stateEnteredEventDetails().name().equals(name));
   }
 }

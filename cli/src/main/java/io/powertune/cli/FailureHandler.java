@@ -1,6 +1,7 @@
 package io.powertune.cli;
 
 import io.powertune.analyzer.model.InvalidInputException;
+import io.powertune.platform.StateDirectoryInUseException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
@@ -18,6 +19,10 @@ final class FailureHandler implements IExecutionExceptionHandler {
     }
     if (e instanceof InvalidInputException) {
       command.getErr().println("powertune: " + e.getMessage());
+      return ExitCodes.INVALID_INPUT;
+    }
+    if (e instanceof StateDirectoryInUseException) {
+      command.getErr().println("powertune: --state-dir: " + e.getMessage());
       return ExitCodes.INVALID_INPUT;
     }
     command

@@ -13,7 +13,7 @@ import java.util.Optional;
  * descendants (the function processes). Work beside the platform takes CPU from the functions it
  * measures, so a run on a busy host reads slow.
  */
-final class HostActivity {
+public final class HostActivity {
 
   /** The share of the host's CPU taken by other work above which a run is called contended. */
   static final double THRESHOLD = 0.15;
@@ -24,32 +24,45 @@ final class HostActivity {
    * @param hostBusyTicks the host's busy CPU time, in clock ticks
    * @param ownTicks the platform's process tree's CPU time, in clock ticks
    * @param nanos when it was taken
+   * @param cores the host's CPUs (the {@code cpuN} lines of /proc/stat, whatever this process may
+   *     use)
    */
-  record Snapshot(long hostBusyTicks, long ownTicks, long nanos) {}
+  record Snapshot(long hostBusyTicks, long ownTicks, long nanos, int cores) {}
 
-  private static final long TICKS_PER_SECOND = 100; // USER_HZ, the same on every Linux
+  /** Clock ticks per second in /proc (USER_HZ, the same on every Linux). */
+  public static final long TICKS_PER_SECOND = 100;
 
   private HostActivity() {}
 
   /** Reads the counters for the process tree of {@code pid}; empty where /proc cannot say. */
   static Optional<Snapshot> take(long pid) {
     try {
-      long own = processTicks(pid, true);
-      ProcessHandle root = ProcessHandle.of(pid).orElse(null);
-      if (root == null) {
-        return Optional.empty();
-      }
-      for (ProcessHandle child : (Iterable<ProcessHandle>) root.descendants()::iterator) {
-        own += processTicks(child.pid(), true);
-      }
-      return Optional.of(new Snapshot(hostBusyTicks(), own, System.nanoTime()));
+      long own = processTicks(pid, false) + childrenTicks(pid);
+      String stat = Files.readString(Path.of("/proc/stat"));
+      return Optional.of(new Snapshot(hostBusyTicks(stat), own, System.nanoTime(), cores(stat)));
     } catch (IOException | RuntimeException e) {
       return Optional.empty();
     }
   }
 
+  /**
+   * The CPU time, in clock ticks, of the descendants of {@code pid}: those alive now and those it
+   * (or they) already reaped. For a platform's process, the CPU its functions used.
+   */
+  public static long childrenTicks(long pid) throws IOException {
+    String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+    long ticks = processTicks(stat, true) - processTicks(stat, false);
+    ProcessHandle root =
+        ProcessHandle.of(pid).orElseThrow(() -> new IOException("no process " + pid));
+    for (ProcessHandle child : (Iterable<ProcessHandle>) root.descendants()::iterator) {
+      ticks += processTicks(child.pid(), true);
+    }
+    return ticks;
+  }
+
   /** A note when other work took more than {@link #THRESHOLD} of the host's CPU between the two. */
-  static Optional<String> note(Snapshot before, Snapshot after, int cores) {
+  static Optional<String> note(Snapshot before, Snapshot after) {
+    int cores = after.cores();
     double seconds = (after.nanos() - before.nanos()) / 1e9;
     if (seconds <= 0) {
       return Optional.empty();
@@ -94,8 +107,9 @@ final class HostActivity {
     return ticks;
   }
 
-  private static long hostBusyTicks() throws IOException {
-    return hostBusyTicks(Files.readString(Path.of("/proc/stat")));
+  /** The number of {@code cpuN} lines. */
+  static int cores(String procStat) {
+    return (int) procStat.lines().filter(l -> l.matches("cpu\\d+ .*")).count();
   }
 
   private static long processTicks(long pid, boolean withChildren) throws IOException {

@@ -1,6 +1,7 @@
 package io.powertune.cli;
 
 import io.powertune.analyzer.model.InvalidInputException;
+import io.powertune.cli.install.TrustedTuner;
 import io.powertune.platform.Platform;
 import io.powertune.platform.PlatformConfig;
 import java.io.PrintWriter;

@@ -1,5 +1,6 @@
 package io.powertune.cli;
 
+import io.powertune.cli.install.TrustedTuner;
 import io.powertune.platform.Platform;
 import io.powertune.platform.PlatformConfig;
 import io.powertune.platform.auth.CredentialsFile;

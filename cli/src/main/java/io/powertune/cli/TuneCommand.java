@@ -1,20 +1,14 @@
 package io.powertune.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.BooleanNode;
-import com.fasterxml.jackson.databind.node.DoubleNode;
-import com.fasterxml.jackson.databind.node.IntNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.node.TextNode;
-import io.powertune.analyzer.JsonFields;
 import io.powertune.analyzer.model.InvalidInputException;
+import io.powertune.cli.install.FunctionDeployer;
+import io.powertune.cli.install.TunerInstaller;
+import io.powertune.cli.install.TunerPackage;
 import io.powertune.tuner.input.PowerValues;
 import io.powertune.tuner.input.TuningInput;
 import io.powertune.tuner.input.TuningInputReader;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneOffset;
@@ -27,11 +21,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.lambda.model.LambdaException;
 import software.amazon.awssdk.services.lambda.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
-import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
 
 /** {@code powertune tune}: a tuning run on the embedded platform (or another endpoint). */
 @Command(
@@ -190,7 +185,20 @@ public final class TuneCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     String tunerRegion = RegionOption.resolve(region, environment);
-    TuneInput input = input();
+    TuneInput input =
+        TuneInput.from(
+            new TuneInput.Flags(
+                inputFile,
+                function,
+                powers,
+                num,
+                strategy,
+                balancedWeight,
+                parallel,
+                payload,
+                coldStarts,
+                autoOptimize,
+                alias));
     TuningInput validated;
     try {
       validated = TuningInputReader.read(input.json(), PowerValues.DEFAULTS, tunerRegion);
@@ -202,9 +210,9 @@ public final class TuneCommand implements Callable<Integer> {
     try (PlatformSession session = PlatformSession.open(stateDir, endpoint, err);
         ServiceClients clients = new ServiceClients(session.endpoint(), session.credentials())) {
       LambdaClient lambda = clients.lambda(validated.target().region());
+      reachable(lambda, session.endpoint());
       if (deploy != null) {
-        new FunctionDeployer(lambda)
-            .deploy(validated.target().name(), deploy, runtime, handler, memory, timeout);
+        deploy(lambda, validated);
       }
       requireFunction(lambda, validated, session.endpoint());
       SfnClient sfn = clients.sfn(tunerRegion);
@@ -226,44 +234,45 @@ public final class TuneCommand implements Callable<Integer> {
           sfn.startExecution(
                   r -> r.stateMachineArn(stateMachine).name(name).input(input.json().toString()))
               .executionArn();
-      DescribeExecutionResponse execution = new ExecutionFollower(sfn).awaitEnd(executionArn);
+      ExecutionFollower follower = new ExecutionFollower(sfn, session.endpoint());
+      DescribeExecutionResponse execution = follower.awaitEnd(executionArn);
       Optional<String> contention =
-          before.flatMap(
-              b ->
-                  snapshot(session)
-                      .flatMap(
-                          a ->
-                              HostActivity.note(
-                                  b, a, java.lang.Runtime.getRuntime().availableProcessors())));
-      return report(execution, contention);
+          before.flatMap(b -> snapshot(session).flatMap(a -> HostActivity.note(b, a)));
+      Path dir = out != null ? out : Path.of("powertune-results", STAMP.format(clock.instant()));
+      return new TuneReport(spec.commandLine().getOut(), err)
+          .print(execution, contention, follower.entered(executionArn, "Publisher"), dir);
     }
   }
 
-  private TuneInput input() {
-    JsonNode file =
-        inputFile == null
-            ? null
-            : JsonInput.parse(JsonInput.text(inputFile, "--input", System.in), "--input");
-    TuneInput input = new TuneInput(file, inputFile);
-    input.set("lambdaARN", "--function", function == null ? null : TextNode.valueOf(function));
-    input.set("powerValues", "--powers", TuneInput.powers(powers));
-    input.set("num", "--num", num == null ? null : IntNode.valueOf(num));
-    input.set("strategy", "--strategy", strategy == null ? null : TextNode.valueOf(strategy));
-    input.set(
-        "balancedWeight",
-        "--balanced-weight",
-        balancedWeight == null ? null : DoubleNode.valueOf(balancedWeight));
-    input.set("parallelInvocation", "--parallel", flag(parallel));
-    input.set("payload", "--payload", payload == null ? null : payload(payload));
-    input.set("onlyColdStarts", "--cold-starts", flag(coldStarts));
-    input.set("autoOptimize", "--auto-optimize", flag(autoOptimize));
-    input.set("autoOptimizeAlias", "--alias", alias == null ? null : TextNode.valueOf(alias));
-    input.setDefault("num", IntNode.valueOf(10));
-    if (JsonFields.isAbsent(input.json().get("lambdaARN"))) {
+  /** A clear word when nothing answers at the endpoint, before anything else is tried. */
+  private static void reachable(LambdaClient lambda, URI endpoint) {
+    try {
+      lambda.getAccountSettings();
+    } catch (SdkClientException e) {
       throw new InvalidInputException(
-          "--function", "missing; name the function to tune (or give lambdaARN in --input)");
+          "--endpoint",
+          "nothing answers at "
+              + endpoint
+              + " ("
+              + e.getMessage()
+              + "); start one with powertune platform, or leave --endpoint out");
     }
-    return input;
+  }
+
+  private void deploy(LambdaClient lambda, TuningInput validated) {
+    try {
+      new FunctionDeployer(lambda)
+          .deploy(validated.target().name(), deploy, runtime, handler, memory, timeout);
+    } catch (LambdaException e) {
+      throw new InvalidInputException(
+          "--deploy",
+          "the platform refused "
+              + deploy
+              + " as "
+              + validated.target().name()
+              + ": "
+              + e.awsErrorDetails().errorMessage());
+    }
   }
 
   private void checkDeployFlags() {
@@ -304,59 +313,6 @@ public final class TuneCommand implements Callable<Integer> {
     return session.pid().isPresent()
         ? HostActivity.take(session.pid().getAsLong())
         : Optional.empty();
-  }
-
-  private int report(DescribeExecutionResponse execution, Optional<String> contention)
-      throws IOException {
-    PrintWriter stdout = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
-    if (execution.status() != ExecutionStatus.SUCCEEDED) {
-      FailureCause cause = FailureCause.of(execution);
-      err.println("powertune: " + cause.describe());
-      err.flush();
-      return cause.invalidInput() ? ExitCodes.INVALID_INPUT : ExitCodes.TUNING_FAILED;
-    }
-    Path dir = out != null ? out : Path.of("powertune-results", STAMP.format(clock.instant()));
-    Files.createDirectories(dir);
-    JsonNode result = JsonInput.parse(execution.output(), "output");
-    if (result.isObject() && contention.isPresent()) {
-      ((ObjectNode) result).put("contention", contention.get());
-    }
-    Path file = dir.resolve("result.json");
-    Files.writeString(file, JsonOutput.write(result) + "\n");
-    if (result.isNull()) {
-      stdout.println("dry run: every size was published and invoked once; nothing was analysed");
-    } else {
-      ResultTable.lines(result).forEach(stdout::println);
-      stdout.println();
-      stdout.println(result.path("recommendation").asText());
-      if ("unavailable".equals(result.path("cpuScaling").asText())) {
-        stdout.println(
-            "note: CPU did not follow memory on this platform (no cgroups), so durations do not"
-                + " depend on the size");
-      }
-      if (result.hasNonNull("contention")) {
-        stdout.println("note: " + result.path("contention").asText());
-      }
-    }
-    stdout.println("result: " + file);
-    stdout.flush();
-    return ExitCodes.OK;
-  }
-
-  private static JsonNode flag(Boolean value) {
-    return value == null ? null : BooleanNode.valueOf(value);
-  }
-
-  /** {@code --payload}: JSON text, or @file; text that is not JSON is a string payload. */
-  private static JsonNode payload(String text) {
-    String content =
-        text.startsWith("@") ? JsonInput.text(text.substring(1), "--payload", System.in) : text;
-    try {
-      return JsonInput.parse(content, "--payload");
-    } catch (InvalidInputException e) {
-      return TextNode.valueOf(content);
-    }
   }
 
   private static String suffix() {

@@ -2,8 +2,13 @@ package io.powertune.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.BooleanNode;
+import com.fasterxml.jackson.databind.node.DoubleNode;
+import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import io.powertune.analyzer.JsonFields;
 import io.powertune.analyzer.model.InvalidInputException;
 import java.util.HashMap;
 import java.util.Map;
@@ -30,6 +35,81 @@ final class TuneInput {
     this.input =
         file == null ? JsonNodeFactory.instance.objectNode() : ((ObjectNode) file).deepCopy();
     this.inputFile = inputFile;
+  }
+
+  /**
+   * The flags that set input fields.
+   *
+   * @param inputFile {@code --input}
+   * @param function {@code --function}
+   * @param powers {@code --powers}
+   * @param num {@code --num}
+   * @param strategy {@code --strategy}
+   * @param balancedWeight {@code --balanced-weight}
+   * @param parallel {@code --parallel}
+   * @param payload {@code --payload}
+   * @param coldStarts {@code --cold-starts}
+   * @param autoOptimize {@code --auto-optimize}
+   * @param alias {@code --alias}
+   */
+  record Flags(
+      String inputFile,
+      String function,
+      String powers,
+      Integer num,
+      String strategy,
+      Double balancedWeight,
+      Boolean parallel,
+      String payload,
+      Boolean coldStarts,
+      Boolean autoOptimize,
+      String alias) {}
+
+  /** The execution input: the file's fields, then the flags; num defaults to 10. */
+  static TuneInput from(Flags flags) {
+    JsonNode file =
+        flags.inputFile() == null
+            ? null
+            : JsonInput.parse(JsonInput.text(flags.inputFile(), "--input", System.in), "--input");
+    TuneInput input = new TuneInput(file, flags.inputFile());
+    input.set("lambdaARN", "--function", text(flags.function()));
+    input.set("powerValues", "--powers", powers(flags.powers()));
+    input.set("num", "--num", flags.num() == null ? null : IntNode.valueOf(flags.num()));
+    input.set("strategy", "--strategy", text(flags.strategy()));
+    input.set(
+        "balancedWeight",
+        "--balanced-weight",
+        flags.balancedWeight() == null ? null : DoubleNode.valueOf(flags.balancedWeight()));
+    input.set("parallelInvocation", "--parallel", flag(flags.parallel()));
+    input.set("payload", "--payload", flags.payload() == null ? null : payload(flags.payload()));
+    input.set("onlyColdStarts", "--cold-starts", flag(flags.coldStarts()));
+    input.set("autoOptimize", "--auto-optimize", flag(flags.autoOptimize()));
+    input.set("autoOptimizeAlias", "--alias", text(flags.alias()));
+    input.setDefault("num", IntNode.valueOf(10));
+    input.refuseIdleFlags();
+    return input;
+  }
+
+  /** Flags that would be silently ignored are mistakes: say so. */
+  private void refuseIdleFlags() {
+    if (JsonFields.isAbsent(input.get("lambdaARN"))) {
+      throw new InvalidInputException(
+          "--function", "missing; name the function to tune (or give lambdaARN in --input)");
+    }
+    if (flags.containsKey("autoOptimizeAlias") && !isTrue("autoOptimize")) {
+      throw new InvalidInputException(
+          "--alias", "only means something with --auto-optimize (or autoOptimize in --input)");
+    }
+    if (flags.containsKey("balancedWeight")
+        && !input.path("strategy").asText("").equalsIgnoreCase("balanced")) {
+      throw new InvalidInputException(
+          "--balanced-weight", "only means something with --strategy balanced");
+    }
+  }
+
+  private boolean isTrue(String field) {
+    JsonNode value = input.get(field);
+    return value != null && (value.asBoolean() || value.asText().equalsIgnoreCase("true"));
   }
 
   ObjectNode json() {
@@ -62,6 +142,25 @@ final class TuneInput {
       return new InvalidInputException("--input " + inputFile + ": " + e.field(), e.problem());
     }
     return e;
+  }
+
+  private static JsonNode text(String value) {
+    return value == null ? null : TextNode.valueOf(value);
+  }
+
+  private static JsonNode flag(Boolean value) {
+    return value == null ? null : BooleanNode.valueOf(value);
+  }
+
+  /** {@code --payload}: JSON text, or @file; text that is not JSON is a string payload. */
+  static JsonNode payload(String text) {
+    String content =
+        text.startsWith("@") ? JsonInput.text(text.substring(1), "--payload", System.in) : text;
+    try {
+      return JsonInput.parse(content, "--payload");
+    } catch (InvalidInputException e) {
+      return TextNode.valueOf(content);
+    }
   }
 
   /** {@code --powers}: a comma-separated list of sizes, or ALL. */

@@ -3,6 +3,9 @@ package io.powertune.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.powertune.cli.install.TrustedTuner;
+import io.powertune.cli.install.TunerInstaller;
+import io.powertune.cli.install.TunerPackage;
 import io.powertune.platform.PlatformFixture;
 import io.powertune.platform.Zips;
 import java.nio.file.Path;
@@ -92,7 +95,7 @@ final class TunerFixture implements AutoCloseable {
                         .name("run-" + EXECUTIONS.incrementAndGet())
                         .input(input.toString()))
             .executionArn();
-    return new ExecutionFollower(sfn).awaitEnd(arn);
+    return new ExecutionFollower(sfn, platform.endpoint()).awaitEnd(arn);
   }
 
   /** The execution's output. */

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.powertune.cli.TunerFixture.FunctionState;
+import io.powertune.cli.install.TunerInstaller;
 import io.powertune.platform.Eventually;
 import java.nio.file.Path;
 import java.time.Duration;

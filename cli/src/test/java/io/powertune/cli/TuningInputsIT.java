@@ -153,6 +153,34 @@ class TuningInputsIT {
   }
 
   @Test
+  void sleepBetweenRuns_spacesTheSerialInvocations() throws Exception {
+    String arn = echo("paced");
+
+    DescribeExecutionResponse execution =
+        tuner.run(input(arn, 5, 128).put("sleepBetweenRunsMs", 200));
+
+    assertThat(execution.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+    Eventually.until("5 starts", Duration.ofSeconds(10), () -> starts("paced").size() == 5);
+    List<Long> starts = starts("paced");
+    for (int i = 1; i < starts.size(); i++) {
+      assertThat(starts.get(i) - starts.get(i - 1)).isGreaterThanOrEqualTo(200);
+    }
+  }
+
+  private List<Long> starts(String function) {
+    try (var logs = tuner.platform().logs()) {
+      return logs
+          .filterLogEventsPaginator(
+              r -> r.logGroupName("/aws/lambda/" + function).filterPattern("\"START RequestId\""))
+          .events()
+          .stream()
+          .map(e -> e.timestamp())
+          .sorted()
+          .toList();
+    }
+  }
+
+  @Test
   void aliasOfLatestsCode_isTuned_andTheAliasIsLeftAlone() throws Exception {
     String arn = echo("qualified");
     String version = tuner.lambda().publishVersion(r -> r.functionName("qualified")).version();

@@ -9,6 +9,7 @@ import io.powertune.platform.lambda.Functions;
 import io.powertune.platform.lambda.LambdaService;
 import io.powertune.platform.lambda.invoke.ConcurrencyLimiter;
 import io.powertune.platform.lambda.invoke.EventQueue;
+import io.powertune.platform.lambda.invoke.InProcessRunner;
 import io.powertune.platform.lambda.invoke.InvocationRunner;
 import io.powertune.platform.lambda.invoke.Invoker;
 import io.powertune.platform.logs.LogWriter;
@@ -71,6 +72,9 @@ public final class Platform implements AutoCloseable {
   private final StepFunctionsService stepFunctions;
   private final PlatformCredentials credentials;
   private final URI endpoint;
+  private final InProcessRunner inProcess;
+  private final StateDirectoryLock lock;
+  private final Path stateDir;
 
   private Platform(
       Server server,
@@ -80,7 +84,9 @@ public final class Platform implements AutoCloseable {
       EventQueue events,
       StepFunctionsService stepFunctions,
       PlatformCredentials credentials,
-      URI endpoint) {
+      URI endpoint,
+      InProcessRunner inProcess,
+      StateDirectoryLock lock) {
     this.server = server;
     this.database = database;
     this.logWriter = logWriter;
@@ -89,12 +95,29 @@ public final class Platform implements AutoCloseable {
     this.stepFunctions = stepFunctions;
     this.credentials = credentials;
     this.endpoint = endpoint;
+    this.inProcess = inProcess;
+    this.lock = lock;
+    this.stateDir = lock.stateDir();
   }
 
-  /** Starts a platform; it serves until {@link #close()}. */
+  /**
+   * Starts a platform; it serves until {@link #close()}.
+   *
+   * @throws StateDirectoryInUseException when another platform serves the state directory
+   */
   public static Platform start(PlatformConfig config) throws Exception {
+    Files.createDirectories(config.stateDir());
+    StateDirectoryLock lock = StateDirectoryLock.acquire(config.stateDir());
+    try {
+      return start(config, lock);
+    } catch (Exception | Error e) {
+      lock.close();
+      throw e;
+    }
+  }
+
+  private static Platform start(PlatformConfig config, StateDirectoryLock lock) throws Exception {
     Path stateDir = config.stateDir();
-    Files.createDirectories(stateDir);
     PlatformCredentials credentials = CredentialsFile.loadOrCreate(stateDir, new SecureRandom());
     Path runtimes = installBootstraps(stateDir.resolve("runtimes"));
     Database database = Database.open(stateDir.resolve("state.db"));
@@ -129,6 +152,13 @@ public final class Platform implements AutoCloseable {
     Functions functions = new Functions(functionStore, config.clock());
     CodePackages code = new CodePackages(functionStore, stateDir.resolve("code"));
     EventQueue events = new EventQueue(config.eventRetryDelays());
+    InProcessRunner inProcess =
+        new InProcessRunner(
+            config.trustedHandlers(),
+            logWriter,
+            config.clock(),
+            config.idleTimeout(),
+            pool::inProcessEnvironment);
     Invoker invoker =
         new Invoker(
             functions,
@@ -140,7 +170,7 @@ public final class Platform implements AutoCloseable {
                 resources.available() ? AdmissionControl.forHost(resources.hostCores()) : null,
                 resources.hostCores(),
                 config.admissionWait(),
-                config.trustedHandlers()),
+                inProcess),
             new ConcurrencyLimiter(config.accountConcurrency()),
             events);
     StepFunctionsService stepFunctions =
@@ -161,7 +191,16 @@ public final class Platform implements AutoCloseable {
     writeAtomically(stateDir.resolve("endpoint"), endpoint + "\n");
     stepFunctions.resumeExecutions();
     return new Platform(
-        server, database, logWriter, pool, events, stepFunctions, credentials, endpoint);
+        server,
+        database,
+        logWriter,
+        pool,
+        events,
+        stepFunctions,
+        credentials,
+        endpoint,
+        inProcess,
+        lock);
   }
 
   /** A private /tmp of the function's size per environment, or a warning saying why not. */
@@ -196,6 +235,7 @@ public final class Platform implements AutoCloseable {
   public void close() {
     stepFunctions.close();
     events.close();
+    inProcess.close();
     pool.close();
     try {
       server.stop();
@@ -204,6 +244,18 @@ public final class Platform implements AutoCloseable {
     } finally {
       logWriter.close();
       database.close();
+      release();
+    }
+  }
+
+  /** The endpoint and pid files go (nobody should try this platform now), then the lock. */
+  private void release() {
+    try {
+      Files.deleteIfExists(stateDir.resolve("endpoint"));
+      Files.deleteIfExists(stateDir.resolve("pid"));
+      lock.close();
+    } catch (IOException e) {
+      throw new UncheckedIOException("releasing the state directory failed", e);
     }
   }
 

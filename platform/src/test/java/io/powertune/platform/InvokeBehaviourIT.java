@@ -243,6 +243,12 @@ class InvokeBehaviourIT {
             e ->
                 assertThat(e.awsErrorDetails().errorCode())
                     .isEqualTo("InvalidRequestContentException"));
+    assertThatThrownBy(() -> invoke("echo-bad-json", "42 is the answer"))
+        .isInstanceOfSatisfying(
+            LambdaException.class,
+            e ->
+                assertThat(e.awsErrorDetails().errorCode())
+                    .isEqualTo("InvalidRequestContentException"));
   }
 
   @Test

@@ -41,6 +41,13 @@ class TrustedHandlerIT {
         (in, out, context) -> {
           byte[] event = in.readAllBytes();
           context.getLogger().log("handling " + new String(event, StandardCharsets.UTF_8));
+          if (new String(event, StandardCharsets.UTF_8).contains("hang")) {
+            try {
+              Thread.sleep(60_000);
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+          }
           out.write(
               ("{\"event\":"
                       + new String(event, StandardCharsets.UTF_8)
@@ -107,6 +114,24 @@ class TrustedHandlerIT {
 
     assertThat(INSTANCES.get()).isEqualTo(before);
     assertThat(response.functionError()).isEqualTo("Unhandled"); // its code has no such class
+  }
+
+  @Test
+  void invoke_pastItsTimeout_endsWithLambdasTimeout_andTheNextCallStartsAfresh() {
+    create("hangs", CODE);
+    lambda.updateFunctionConfiguration(r -> r.functionName("hangs").timeout(1));
+    lambda.waiter().waitUntilFunctionUpdatedV2(r -> r.functionName("hangs"));
+    int before = INSTANCES.get();
+
+    InvokeResponse hung = invoke("hangs", "{\"hang\":true}");
+    InvokeResponse next = invoke("hangs", "{}");
+
+    assertThat(hung.functionError()).isEqualTo("Unhandled");
+    assertThat(Json.read(hung.payload()).path("errorType").asText()).isEqualTo("Sandbox.Timedout");
+    assertThat(ReportParser.parseLogResult(hung.logResult()).status()).contains("timeout");
+    assertThat(next.functionError()).isNull();
+    assertThat(ReportParser.parseLogResult(next.logResult()).initDurationMs()).isPresent();
+    assertThat(INSTANCES.get() - before).isEqualTo(2);
   }
 
   private void create(String name, SdkBytes code) {

@@ -50,6 +50,7 @@ class PowerTuningDefinitionTest {
             "Analyzer",
             "Optimizer",
             "CleanUpOnError",
+            "CleanupFailed",
             "Failed");
   }
 

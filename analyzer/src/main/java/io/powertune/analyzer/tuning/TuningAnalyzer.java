@@ -27,12 +27,6 @@ import java.util.OptionalInt;
  */
 public final class TuningAnalyzer {
 
-  /**
-   * The share of time with some process waiting for a CPU above which the run is said to have been
-   * contended.
-   */
-  public static final double CONTENTION_THRESHOLD = 0.10;
-
   private static final ObjectMapper MAPPER =
       JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 

@@ -3,6 +3,7 @@ package io.powertune.platform.http;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -18,6 +19,8 @@ public final class JsonProtocol {
   /**
    * The platform's JSON mapper. A string may be as long as a body may be: CreateFunction carries a
    * deployment package of up to 50 MB as base64 (about 67 MB), past Jackson's default of 20 MB.
+   * Text is JSON only when nothing follows its value ({@code 42 is the answer} is not), as AWS
+   * reads it.
    */
   public static final ObjectMapper MAPPER =
       JsonMapper.builder(
@@ -25,6 +28,7 @@ public final class JsonProtocol {
                   .streamReadConstraints(
                       StreamReadConstraints.builder().maxStringLength(80 * 1024 * 1024).build())
                   .build())
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
           .build();
 
   private final String contentType;

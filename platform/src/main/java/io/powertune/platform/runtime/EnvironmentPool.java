@@ -146,14 +146,18 @@ public final class EnvironmentPool implements AutoCloseable {
     }
   }
 
-  /** No environment of this version serves again; idle ones end now, busy ones after their call. */
+  /**
+   * No environment of this version serves again: from now on none is handed out; idle ones end in
+   * the background (ending one stops its process and unmounts its /tmp, which the API call that
+   * retired it does not wait for), busy ones after their call.
+   */
   public void retire(FunctionKey key, String version) {
     for (ExecutionEnvironment env : all) {
       if (env.spec().key().equals(key) && env.spec().version().equals(version)) {
         env.retire();
       }
     }
-    reapWhere(ExecutionEnvironment::retired);
+    reaper.execute(() -> reapWhere(ExecutionEnvironment::retired));
   }
 
   /** Calls {@code listener} once for every environment that ends, whatever ended it. */

@@ -74,7 +74,8 @@ final class RuntimeLaunch {
     env.put("AWS_ACCESS_KEY_ID", credentials.accessKeyId());
     env.put("AWS_SECRET_ACCESS_KEY", credentials.secretAccessKey());
     // as Lambda gives functions AWS's endpoints: AWS SDKs read this and reach the platform
-    env.put("AWS_ENDPOINT_URL", endpoint.toString());
+    // (unless the function names an endpoint of its own)
+    env.putIfAbsent("AWS_ENDPOINT_URL", endpoint.toString());
     env.put("LAMBDA_TASK_ROOT", spec.codeDir().toString());
     env.put("LAMBDA_RUNTIME_DIR", spec.codeDir().toString());
     env.put("TZ", ":UTC");

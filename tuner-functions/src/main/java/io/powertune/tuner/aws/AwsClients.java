@@ -1,5 +1,6 @@
 package io.powertune.tuner.aws;
 
+import io.powertune.tuner.input.TuningInputReader;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,7 +21,7 @@ public final class AwsClients implements AutoCloseable {
   private final TunerEnvironment environment;
   private final SdkHttpClient http =
       ApacheHttpClient.builder()
-          .maxConnections(200)
+          .maxConnections(TuningInputReader.MAX_PARALLEL + 16)
           .connectionTimeout(Duration.ofSeconds(10))
           .socketTimeout(Duration.ofMinutes(15))
           .tcpKeepAlive(true)

@@ -6,6 +6,7 @@ import io.powertune.analyzer.model.InvalidInputException;
 import io.powertune.tuner.TunerJson;
 import io.powertune.tuner.input.S3Location;
 import java.nio.charset.StandardCharsets;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
@@ -47,8 +48,11 @@ public final class S3Payloads {
                 + "; grant the tuner's functions s3:GetObject on it (the payloadS3Bucket and"
                 + " payloadS3Key deployment parameters)");
       }
+      if (e.statusCode() >= 500) {
+        throw e; // S3 is having trouble: the step's retry may read it
+      }
       throw unreadable(clients, where, e);
-    } catch (SdkException e) {
+    } catch (SdkClientException e) {
       throw unreadable(clients, where, e);
     }
   }

@@ -70,12 +70,12 @@ public final class TargetFunction {
     return lambda.publishVersion(r -> r.functionName(functionName)).version();
   }
 
-  /** Points {@code alias} at {@code version}, creating the alias when it does not exist. */
+  /** Points {@code alias} at {@code version}: creates it, or moves it when it exists. */
   public void pointAlias(String alias, String version) {
     try {
-      lambda.updateAlias(r -> r.functionName(functionName).name(alias).functionVersion(version));
-    } catch (ResourceNotFoundException e) {
       lambda.createAlias(r -> r.functionName(functionName).name(alias).functionVersion(version));
+    } catch (ResourceConflictException e) {
+      lambda.updateAlias(r -> r.functionName(functionName).name(alias).functionVersion(version));
     }
   }
 

@@ -9,6 +9,7 @@ import io.powertune.tuner.aws.AwsClients;
 import io.powertune.tuner.aws.TargetFunction;
 import io.powertune.tuner.input.FunctionArn;
 import io.powertune.tuner.input.TuningInput;
+import java.net.ConnectException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -17,20 +18,20 @@ import java.util.function.LongSupplier;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.lambda.model.InvokeResponse;
-import software.amazon.awssdk.services.lambda.model.LambdaException;
 import software.amazon.awssdk.services.lambda.model.LogType;
 import software.amazon.awssdk.services.lambda.model.State;
 import software.amazon.awssdk.services.lambda.model.TooManyRequestsException;
 
 /**
  * Runs one planned invocation of one size: the pre-processor, the function with {@code
- * LogType=Tail}, the post-processor and the pause between serial runs. Throttles (429) are retried
- * with backoff and jitter for as long as the call's deadline allows; a throttled invocation that
- * cannot be retried in time is deferred to the next call. Server errors are retried three times.
+ * LogType=Tail} and the post-processor. Throttles (429) are retried with backoff and jitter for as
+ * long as the call's deadline allows; a throttled invocation that cannot be retried in time is
+ * deferred to the next call. Only failures that mean the function did not run (a refused
+ * connection) are retried otherwise: a retried Invoke must never run the function twice.
  */
 public final class Invocations {
 
-  private static final int SERVER_ERROR_ATTEMPTS = 4;
+  private static final int CONNECT_ATTEMPTS = 4;
 
   private final AwsClients clients;
   private final TuningInput input;
@@ -99,9 +100,6 @@ public final class Invocations {
       }
     }
     deadline.observed(millis.getAsLong() - started);
-    if (!input.parallelInvocation() && input.sleepBetweenRunsMs() > 0) {
-      sleeper.sleep(Duration.ofMillis(input.sleepBetweenRunsMs()));
-    }
     return outcome;
   }
 
@@ -145,7 +143,7 @@ public final class Invocations {
   private InvokeResponse invoke(FunctionArn function, String qualifier, String payload)
       throws InterruptedException {
     int throttles = 0;
-    int serverErrors = 0;
+    int refusals = 0;
     while (true) {
       try {
         return clients
@@ -162,18 +160,23 @@ public final class Invocations {
           return null;
         }
         sleeper.sleep(wait);
-      } catch (LambdaException e) {
-        if (e.statusCode() < 500 || ++serverErrors >= SERVER_ERROR_ATTEMPTS) {
-          throw e;
-        }
-        sleeper.sleep(ThrottleBackoff.DEFAULT.delay(serverErrors, random.getAsDouble()));
       } catch (SdkClientException e) {
-        if (++serverErrors >= SERVER_ERROR_ATTEMPTS) {
+        if (!refused(e) || ++refusals >= CONNECT_ATTEMPTS) {
           throw e;
         }
-        sleeper.sleep(ThrottleBackoff.DEFAULT.delay(serverErrors, random.getAsDouble()));
+        sleeper.sleep(ThrottleBackoff.DEFAULT.delay(refusals, random.getAsDouble()));
       }
     }
+  }
+
+  /** True when the request never reached the endpoint, so the function did not run. */
+  private static boolean refused(Throwable e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof ConnectException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private void failIfProcessorFailed(

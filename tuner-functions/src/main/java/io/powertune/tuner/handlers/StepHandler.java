@@ -15,7 +15,7 @@ import java.io.OutputStream;
  * runtime reports it as a function error named by the exception's class, which the state machine
  * catches.
  */
-abstract class StepHandler implements RequestStreamHandler {
+abstract class StepHandler implements RequestStreamHandler, AutoCloseable {
 
   /** The clients, kept for the life of the execution environment. */
   protected final AwsClients clients;
@@ -36,6 +36,12 @@ abstract class StepHandler implements RequestStreamHandler {
       throw new IllegalStateException("interrupted", e);
     }
     TunerJson.MAPPER.writeValue(output, result);
+  }
+
+  /** Closes the clients (and their connections) when the environment ends. */
+  @Override
+  public void close() {
+    clients.close();
   }
 
   /** The step's work; the result is written as JSON (null as {@code null}). */

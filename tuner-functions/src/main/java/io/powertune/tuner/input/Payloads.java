@@ -2,8 +2,8 @@ package io.powertune.tuner.input;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.powertune.analyzer.model.InvalidInputException;
+import io.powertune.tuner.TunerJson;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -13,8 +13,6 @@ import java.util.List;
  * payloads laid out in blocks ({@code [{"payload": ..., "weight": 5}, ...]}).
  */
 public final class Payloads {
-
-  private static final ObjectMapper MAPPER = new ObjectMapper();
 
   private Payloads() {}
 
@@ -87,7 +85,7 @@ public final class Payloads {
     }
     if (payload.isTextual()) {
       try {
-        MAPPER.readTree(payload.asText());
+        TunerJson.MAPPER.readTree(payload.asText());
         return payload.asText();
       } catch (JsonProcessingException e) {
         return payload.toString();

@@ -25,6 +25,9 @@ public final class TuningInputReader {
   /** The default cap on a size's invocations in flight with {@code parallelInvocation}. */
   public static final int DEFAULT_MAX_PARALLEL = 10;
 
+  /** The highest cap: an Executor keeps a connection per invocation in flight. */
+  public static final int MAX_PARALLEL = 200;
+
   private static final Pattern ALIAS = Pattern.compile("(?!^[0-9]+$)[a-zA-Z0-9_-]{1,128}");
 
   private TuningInputReader() {}
@@ -69,7 +72,7 @@ public final class TuningInputReader {
             "maxParallelInvocations",
             DEFAULT_MAX_PARALLEL,
             1,
-            MAX_NUM),
+            MAX_PARALLEL),
         Strategy.parse(JsonFields.text(input.get("strategy"), "strategy"), "strategy"),
         share(input.get("balancedWeight"), "balancedWeight", Strategy.DEFAULT_BALANCED_WEIGHT, 1),
         autoOptimize,

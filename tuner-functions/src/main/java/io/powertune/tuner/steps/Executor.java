@@ -22,6 +22,7 @@ import io.powertune.tuner.input.TuningInput;
 import io.powertune.tuner.input.TuningInputReader;
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -61,6 +62,8 @@ public final class Executor {
    * @param remainingMs the time this call may take (its Lambda time left)
    */
   public Progress run(JsonNode event, long remainingMs) throws IOException, InterruptedException {
+    // first: everything this call does, preparing included, counts against its time
+    Deadline deadline = new Deadline(clock::millis, remainingMs);
     TuningInput input =
         TuningInputReader.read(
             event.path("input"),
@@ -82,7 +85,6 @@ public final class Executor {
     String architecture =
         progress.architecture() != null ? progress.architecture() : prepare(input, memory);
     List<String> payloads = payloads(input);
-    Deadline deadline = new Deadline(clock::millis, remainingMs);
     Invocations invocations =
         new Invocations(
             clients,
@@ -97,7 +99,7 @@ public final class Executor {
         input.parallelInvocation()
             ? ParallelRuns.run(
                 pending(input, progress), invocations, input.maxParallelInvocations())
-            : serial(pending(input, progress), invocations);
+            : serial(pending(input, progress), invocations, input, deadline, progress);
     return next(input, memory, architecture, progress, outcomes);
   }
 
@@ -134,10 +136,33 @@ public final class Executor {
     return pending;
   }
 
-  private static List<Outcome> serial(List<Integer> pending, Invocations invocations)
+  /**
+   * Runs the invocations one after the other, pausing {@code sleepBetweenRunsMs} between them (also
+   * at the start of a call that continues a size) while the deadline allows.
+   */
+  private List<Outcome> serial(
+      List<Integer> pending,
+      Invocations invocations,
+      TuningInput input,
+      Deadline deadline,
+      Progress progress)
       throws InterruptedException {
     List<Outcome> outcomes = new ArrayList<>();
+    long pause = input.sleepBetweenRunsMs();
     for (int index : pending) {
+      if (pause > 0 && (!outcomes.isEmpty() || !progress.measuredSoFar().isEmpty())) {
+        if (!deadline.allowsWait(pause)) {
+          if (outcomes.isEmpty()) {
+            throw new InvalidInputException(
+                "sleepBetweenRunsMs",
+                pause
+                    + " ms leaves an Executor call no time for an invocation after it; lower it"
+                    + " (or raise the Executor's timeout)");
+          }
+          break;
+        }
+        sleeper.sleep(Duration.ofMillis(pause));
+      }
       Outcome outcome = invocations.run(index);
       outcomes.add(outcome);
       if (!(outcome instanceof Outcome.Measured)) {

@@ -12,6 +12,7 @@ import io.powertune.tuner.input.TuningInput;
 import io.powertune.tuner.input.TuningInputReader;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.lambda.model.AliasConfiguration;
 import software.amazon.awssdk.services.lambda.model.GetFunctionConfigurationResponse;
@@ -46,14 +47,17 @@ public final class Initializer {
     if (arn.qualified()) {
       GetFunctionConfigurationResponse named =
           configuration(target, arn.qualifier(), "lambdaARN", arn);
-      if (!named.codeSha256().equals(latest.codeSha256())) {
+      Optional<String> difference = VersionDifference.between(named, latest);
+      if (difference.isPresent()) {
         throw new InvalidInputException(
             "lambdaARN",
             arn.qualifier()
                 + " runs version "
                 + named.version()
-                + ", whose code differs from $LATEST's; a tuning publishes versions of $LATEST,"
-                + " so deploy that code to $LATEST first, or tune the unqualified function");
+                + ", whose "
+                + difference.get()
+                + " differs from $LATEST's; a tuning publishes versions of $LATEST, so make"
+                + " $LATEST run that version the same way first, or tune the unqualified function");
       }
       current = named.memorySize();
     }

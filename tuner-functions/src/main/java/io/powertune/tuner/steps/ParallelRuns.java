@@ -8,11 +8,13 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Runs a size's invocations at once, at most {@code limit} in flight (the original fires them all
- * with no cap). Once one fails with an error not allowed, those not started yet are deferred.
+ * with no cap). Once one fails (with an error not allowed, or the call itself failed), those not
+ * started yet are not started.
  */
 final class ParallelRuns {
 
@@ -34,11 +36,16 @@ final class ParallelRuns {
                   if (failed.get()) {
                     return new Outcome.Deferred();
                   }
-                  Outcome outcome = invocations.run(index);
-                  if (outcome instanceof Outcome.Failed) {
-                    failed.set(true);
+                  try {
+                    Outcome outcome = invocations.run(index);
+                    if (outcome instanceof Outcome.Failed) {
+                      failed.set(true);
+                    }
+                    return outcome;
+                  } catch (RuntimeException | InterruptedException e) {
+                    failed.set(true); // nothing more starts once the call has failed
+                    throw e;
                   }
-                  return outcome;
                 }));
       }
       List<Outcome> outcomes = new ArrayList<>();
@@ -53,6 +60,8 @@ final class ParallelRuns {
       throw new IllegalStateException(e.getCause());
     } finally {
       pool.shutdownNow();
+      // invocations in flight finish (an HTTP read ignores interrupts) before the call returns
+      pool.awaitTermination(15, TimeUnit.MINUTES);
     }
   }
 }

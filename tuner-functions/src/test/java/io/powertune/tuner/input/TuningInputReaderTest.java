@@ -124,7 +124,7 @@ class TuningInputReaderTest {
         "'{\"lambdaARN\":\"f\",\"num\":5,\"autoOptimize\":true,\"autoOptimizeAlias\":\"42\"}' | autoOptimizeAlias: '42' is not an alias name; use 1 to 128 letters, digits, '-' or '_', not all digits",
         "'{\"lambdaARN\":\"f\",\"num\":5,\"allowedExceptions\":\"Oops\"}' | allowedExceptions: expected a list of error types, e.g. [\"HandledError\"], got \"Oops\"",
         "'{\"lambdaARN\":\"f\",\"num\":5,\"payloadS3\":\"bucket/key\"}' | payloadS3: 'bucket/key' is not an S3 object; give it as s3://BUCKET/KEY",
-        "'{\"lambdaARN\":\"f\",\"num\":5,\"maxParallelInvocations\":0}' | maxParallelInvocations: expected a whole number from 1 to 1000, got 0",
+        "'{\"lambdaARN\":\"f\",\"num\":5,\"maxParallelInvocations\":0}' | maxParallelInvocations: expected a whole number from 1 to 200, got 0",
         "'{\"lambdaARN\":\"f\",\"num\":5,\"dryRun\":\"yes\"}' | dryRun: expected true or false, got \"yes\"",
         "'{\"lambdaARN\":\"f\",\"num\":5,\"payload\":[{\"payload\":1,\"weight\":1},{\"payload\":2,\"weight\":20}]}' | payload[0].weight: too small for num=5: this payload would get no invocation; raise its weight or num",
       })

@@ -12,42 +12,79 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.BiFunction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs the invocations of trusted handlers inside the platform's JVM (see {@link TrustedHandler}).
  * Each handler instance is an execution environment of its own: made on a cold start (its
- * construction is the Init Duration), used by one invocation at a time, kept warm afterwards. Its
- * log stream gets the same INIT_START, START, END and REPORT lines as a process's.
+ * construction is the Init Duration), used by one invocation at a time, kept warm afterwards and
+ * ended (closed, when it can be) once idle for the idle timeout. Its log stream gets the same
+ * INIT_START, START, END and REPORT lines as a process's; an invocation past the function's timeout
+ * is abandoned with Lambda's timeout error, and its instance with it.
  */
-final class InProcessRunner {
+public final class InProcessRunner implements AutoCloseable {
 
-  /** One warm handler instance and its log stream. */
-  private record Instance(RequestStreamHandler handler, String stream, InvocationLog log) {}
+  private static final Logger LOG = LoggerFactory.getLogger(InProcessRunner.class);
+
+  /** One handler instance and its log stream. */
+  private static final class Instance {
+    final RequestStreamHandler handler;
+    final String stream;
+    final InvocationLog log;
+    volatile long lastUsedNanos = System.nanoTime();
+
+    Instance(RequestStreamHandler handler, String stream, InvocationLog log) {
+      this.handler = handler;
+      this.stream = stream;
+      this.log = log;
+    }
+  }
+
+  /** How an invocation of an instance ended. */
+  private record Result(byte[] payload, String functionError, String status, String errorType) {}
 
   private final List<TrustedHandler> trusted;
   private final LogWriter writer;
   private final Clock clock;
+  private final Duration idleTimeout;
   private final BiFunction<EnvironmentSpec, String, Map<String, String>> environment;
   private final Map<String, Deque<Instance>> idle = new ConcurrentHashMap<>();
+  private final ExecutorService threads =
+      Executors.newCachedThreadPool(
+          r -> {
+            Thread t = new Thread(r, "in-process-function");
+            t.setDaemon(true);
+            return t;
+          });
 
   /**
    * @param environment the variables of an environment of the spec with the given log stream
    */
-  InProcessRunner(
+  public InProcessRunner(
       List<TrustedHandler> trusted,
       LogWriter writer,
       Clock clock,
+      Duration idleTimeout,
       BiFunction<EnvironmentSpec, String, Map<String, String>> environment) {
     this.trusted = List.copyOf(trusted);
     this.writer = writer;
     this.clock = clock;
+    this.idleTimeout = idleTimeout;
     this.environment = environment;
   }
 
@@ -73,6 +110,7 @@ final class InProcessRunner {
     Instance instance = queue.pollLast();
     double initMs = -1;
     if (instance == null) {
+      endIdle();
       String stream = LogStreams.name(clock.instant(), spec.version());
       InvocationLog log =
           new InvocationLog(
@@ -86,46 +124,26 @@ final class InProcessRunner {
       try {
         instance =
             new Instance(handler.factory().create(environment.apply(spec, stream)), stream, log);
-      } catch (Exception | LinkageError e) {
+      } catch (Exception | Error e) {
         double ms = (System.nanoTime() - started) / 1e6;
         return initFailed(log, lines, spec, requestId, ms, e);
       }
       initMs = (System.nanoTime() - started) / 1e6;
     }
-    try {
-      return invoke(instance, lines, spec, requestId, payload, invokedArn, initMs);
-    } finally {
-      queue.addLast(instance);
-    }
-  }
-
-  private InvocationOutcome invoke(
-      Instance instance,
-      PlatformLines lines,
-      EnvironmentSpec spec,
-      String requestId,
-      byte[] payload,
-      String invokedArn,
-      double initMs) {
-    InvocationLog log = instance.log();
+    InvocationLog log = instance.log;
     log.collect(initMs >= 0);
     log.line(lines.start(requestId, spec.version(), clock.instant()));
-    long deadline = clock.millis() + spec.config().timeout() * 1000L;
+    long timeoutMs = spec.config().timeout() * 1000L;
     InProcessContext context =
-        new InProcessContext(spec, requestId, invokedArn, instance.stream(), deadline, clock, log);
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new InProcessContext(
+            spec, requestId, invokedArn, instance.stream, clock.millis() + timeoutMs, clock, log);
     long started = System.nanoTime();
-    byte[] result;
-    String functionError = null;
-    try {
-      instance.handler().handleRequest(new ByteArrayInputStream(payload), out, context);
-      result = out.size() == 0 ? "null".getBytes(StandardCharsets.UTF_8) : out.toByteArray();
-    } catch (Exception | LinkageError e) {
-      functionError = "Unhandled";
-      result = errorJson(e);
-      log.line(new String(result, StandardCharsets.UTF_8));
-    }
+    Result result = invoke(instance, payload, context, timeoutMs, requestId);
     double durationMs = PlatformLines.round2((System.nanoTime() - started) / 1e6);
+    if ("timeout".equals(result.status())) {
+      log.line(PlatformLines.timedOut(requestId, spec.config().timeout(), clock.instant()));
+      durationMs = timeoutMs;
+    }
     log.line(lines.end(requestId));
     double billedBase = durationMs + Math.max(initMs, 0);
     log.line(
@@ -137,10 +155,68 @@ final class InProcessRunner {
                 spec.config().memorySize(),
                 usedMemoryMb(spec.config().memorySize()),
                 initMs < 0 ? -1 : PlatformLines.round2(initMs),
-                functionError == null ? null : "error",
-                null),
+                result.status(),
+                result.errorType()),
             clock.instant()));
-    return new InvocationOutcome(result, functionError, spec.version(), log.take());
+    String tail = log.take();
+    if (result.status() == null) {
+      instance.lastUsedNanos = System.nanoTime();
+      queue.addLast(instance);
+    } else {
+      close(instance); // it timed out or broke: it serves no more
+    }
+    return new InvocationOutcome(result.payload(), result.functionError(), spec.version(), tail);
+  }
+
+  /**
+   * Runs the handler on a thread of its own, so that the invocation can end at its timeout. A
+   * caller that is interrupted still waits for the handler to end, as the process runner does.
+   */
+  private Result invoke(
+      Instance instance, byte[] payload, InProcessContext context, long timeoutMs, String id) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    Future<?> call =
+        threads.submit(
+            () -> {
+              instance.handler.handleRequest(new ByteArrayInputStream(payload), out, context);
+              return null;
+            });
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
+    boolean interrupted = false;
+    try {
+      while (true) {
+        try {
+          call.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+          byte[] body =
+              out.size() == 0 ? "null".getBytes(StandardCharsets.UTF_8) : out.toByteArray();
+          return new Result(body, null, null, null);
+        } catch (InterruptedException e) {
+          interrupted = true;
+        }
+      }
+    } catch (ExecutionException e) {
+      byte[] error = errorJson(e.getCause());
+      instance.log.line(new String(error, StandardCharsets.UTF_8));
+      boolean fatal = e.getCause() instanceof Error;
+      return new Result(
+          error, "Unhandled", fatal ? "error" : null, fatal ? "Runtime.Unknown" : null);
+    } catch (TimeoutException e) {
+      call.cancel(true);
+      String message =
+          "RequestId: "
+              + id
+              + " Error: Task timed out after "
+              + PlatformLines.format2(timeoutMs / 1000.0)
+              + " seconds";
+      ObjectNode error = JsonProtocol.MAPPER.createObjectNode();
+      error.put("errorType", "Sandbox.Timedout").put("errorMessage", message);
+      return new Result(
+          error.toString().getBytes(StandardCharsets.UTF_8), "Unhandled", "timeout", null);
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
   }
 
   private InvocationOutcome initFailed(
@@ -168,6 +244,38 @@ final class InProcessRunner {
                 "Runtime.Unknown"),
             clock.instant()));
     return new InvocationOutcome(error, "Unhandled", spec.version(), log.take());
+  }
+
+  /** Ends the instances that have been idle for longer than the idle timeout. */
+  private void endIdle() {
+    long now = System.nanoTime();
+    for (Deque<Instance> queue : idle.values()) {
+      queue.removeIf(
+          instance -> {
+            boolean expired = now - instance.lastUsedNanos > idleTimeout.toNanos();
+            if (expired) {
+              close(instance);
+            }
+            return expired;
+          });
+    }
+  }
+
+  private static void close(Instance instance) {
+    if (instance.handler instanceof AutoCloseable closeable) {
+      try {
+        closeable.close();
+      } catch (Exception e) {
+        LOG.debug("closing an in-process function failed", e);
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    idle.values().forEach(queue -> queue.forEach(InProcessRunner::close));
+    idle.clear();
+    threads.shutdownNow();
   }
 
   /** The error body Lambda's Java runtime sends: the exception's class, message and stack. */

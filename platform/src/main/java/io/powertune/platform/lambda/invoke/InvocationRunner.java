@@ -22,7 +22,6 @@ import io.powertune.platform.trusted.TrustedHandler;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -63,7 +62,7 @@ public final class InvocationRunner {
   /**
    * @param admission limits the CPU shares running at once; null admits every invocation at once
    * @param hostCores the cores CPU shares are capped at
-   * @param trusted handlers that run inside the platform's JVM, outside admission control
+   * @param inProcess runs trusted handlers inside the platform's JVM, outside admission control
    */
   public InvocationRunner(
       EnvironmentPool pool,
@@ -72,9 +71,9 @@ public final class InvocationRunner {
       AdmissionControl admission,
       int hostCores,
       Duration admissionWait,
-      List<TrustedHandler> trusted) {
+      InProcessRunner inProcess) {
     this.pool = pool;
-    this.inProcess = new InProcessRunner(trusted, writer, clock, pool::inProcessEnvironment);
+    this.inProcess = inProcess;
     this.writer = writer;
     this.clock = clock;
     this.admission = admission;

@@ -1,4 +1,4 @@
-package io.powertune.cli;
+package io.powertune.cli.install;
 
 import io.powertune.analyzer.model.InvalidInputException;
 import java.io.ByteArrayOutputStream;
@@ -18,17 +18,17 @@ import software.amazon.awssdk.services.lambda.model.ResourceNotFoundException;
  * Creates or updates a function from a folder or a zip (or jar) file, as {@code tune --deploy} and
  * users without the AWS CLI need.
  */
-final class FunctionDeployer {
+public final class FunctionDeployer {
 
   /** The role deployed functions name (the platform does not check it). */
-  static final String ROLE = "arn:aws:iam::000000000000:role/powertune-function";
+  public static final String ROLE = "arn:aws:iam::000000000000:role/powertune-function";
 
   /** The timeout of a function created here: long enough for small sizes of CPU-bound code. */
-  static final int DEFAULT_TIMEOUT_SECONDS = 60;
+  public static final int DEFAULT_TIMEOUT_SECONDS = 60;
 
   private final LambdaClient lambda;
 
-  FunctionDeployer(LambdaClient lambda) {
+  public FunctionDeployer(LambdaClient lambda) {
     this.lambda = lambda;
   }
 
@@ -38,7 +38,7 @@ final class FunctionDeployer {
    * @param memoryMb the memory size, or null to keep it (128 MB for a new function)
    * @param timeoutSeconds the timeout, or null to keep it (60 s for a new function)
    */
-  void deploy(
+  public void deploy(
       String name,
       Path code,
       String runtime,
@@ -82,7 +82,7 @@ final class FunctionDeployer {
   }
 
   /** A zip or jar file as it is; a folder zipped with paths relative to it. */
-  static byte[] packageOf(Path code) {
+  public static byte[] packageOf(Path code) {
     try {
       if (Files.isRegularFile(code)) {
         return Files.readAllBytes(code);

@@ -1,4 +1,4 @@
-package io.powertune.cli;
+package io.powertune.cli.install;
 
 import io.powertune.statemachine.PowerTuningDefinition;
 import io.powertune.tuner.TunerFunctions;
@@ -19,29 +19,29 @@ import software.amazon.awssdk.services.sfn.model.StateMachineListItem;
  * {@code powertune} state machine from the one ASL definition. Whatever is missing is created and
  * whatever is out of date is updated; installing again changes nothing.
  */
-final class TunerInstaller {
+public final class TunerInstaller {
 
   /** The role the tuner's functions and state machine name (the platform does not check it). */
-  static final String ROLE = "arn:aws:iam::000000000000:role/powertune-tuner";
+  public static final String ROLE = "arn:aws:iam::000000000000:role/powertune-tuner";
 
   /** The functions' memory: a full vCPU, for quick steps when they run as processes. */
-  static final int MEMORY_MB = 1769;
+  public static final int MEMORY_MB = 1769;
 
   /** The functions' timeout: Lambda's longest; an Executor call returns its progress before it. */
-  static final int TIMEOUT_SECONDS = 900;
+  public static final int TIMEOUT_SECONDS = 900;
 
   private final LambdaClient lambda;
   private final SfnClient sfn;
   private final TunerPackage tunerPackage;
 
-  TunerInstaller(LambdaClient lambda, SfnClient sfn, TunerPackage tunerPackage) {
+  public TunerInstaller(LambdaClient lambda, SfnClient sfn, TunerPackage tunerPackage) {
     this.lambda = lambda;
     this.sfn = sfn;
     this.tunerPackage = tunerPackage;
   }
 
   /** Installs what is missing or out of date; returns the state machine's ARN. */
-  String install() {
+  public String install() {
     Map<String, String> arns = new LinkedHashMap<>();
     for (TunerFunction function : TunerFunctions.ALL) {
       arns.put(function.placeholder(), ensure(function));

@@ -1,4 +1,4 @@
-package io.powertune.cli;
+package io.powertune.cli.install;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,12 +14,12 @@ import java.util.Base64;
  * @param bytes the jar
  * @param sha256 its base64 SHA-256, as Lambda reports CodeSha256
  */
-record TunerPackage(byte[] bytes, String sha256) {
+public record TunerPackage(byte[] bytes, String sha256) {
 
   private static final String RESOURCE = "tuner-functions.jar";
 
   /** The package shipped with this build of powertune. */
-  static TunerPackage shipped() {
+  public static TunerPackage shipped() {
     return Holder.SHIPPED;
   }
 

@@ -1,4 +1,4 @@
-package io.powertune.cli;
+package io.powertune.cli.install;
 
 import io.powertune.platform.trusted.TrustedHandler;
 import io.powertune.tuner.TunerFunctions;
@@ -8,11 +8,11 @@ import java.util.List;
  * The tuner's functions as trusted handlers: a platform started by powertune runs them inside its
  * own JVM, so they start at once and take no CPU from the function being measured.
  */
-final class TrustedTuner {
+public final class TrustedTuner {
 
   private TrustedTuner() {}
 
-  static List<TrustedHandler> handlers() {
+  public static List<TrustedHandler> handlers() {
     String sha256 = TunerPackage.shipped().sha256();
     return TunerFunctions.ALL.stream()
         .map(f -> new TrustedHandler(f.handler(), sha256, f.factory()::apply))
