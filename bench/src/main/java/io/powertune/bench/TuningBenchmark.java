@@ -81,7 +81,9 @@ public final class TuningBenchmark {
             ApacheHttpClient.builder().socketTimeout(Duration.ofMinutes(10)).build();
         LambdaClient lambda = BenchSupport.lambda(platform, http);
         SfnClient sfn = BenchSupport.sfn(platform, http)) {
-      String stateMachine = new TunerInstaller(lambda, sfn, TunerPackage.shipped()).install();
+      String stateMachine =
+          new TunerInstaller(lambda, sfn, TunerPackage.shipped(), TunerInstaller.SHARED_HOST)
+              .install();
       TuningBenchmark bench = new TuningBenchmark(lambda, sfn, stateMachine);
       SdkBytes code = BenchSupport.zip(example);
       String tuned = bench.deploy("cpu", code);

@@ -28,7 +28,7 @@ final class ExecutionFollower {
       try {
         execution = sfn.describeExecution(r -> r.executionArn(executionArn));
       } catch (SdkClientException e) {
-        throw new IllegalStateException(
+        throw new PlatformStoppedException(
             "the platform at "
                 + endpoint
                 + " stopped answering while the tuning ran; the execution "

@@ -21,6 +21,10 @@ final class FailureHandler implements IExecutionExceptionHandler {
       command.getErr().println("powertune: " + e.getMessage());
       return ExitCodes.INVALID_INPUT;
     }
+    if (e instanceof PlatformStoppedException) {
+      command.getErr().println("powertune: " + e.getMessage());
+      return ExitCodes.TUNING_FAILED;
+    }
     if (e instanceof StateDirectoryInUseException) {
       command.getErr().println("powertune: --state-dir: " + e.getMessage());
       return ExitCodes.INVALID_INPUT;

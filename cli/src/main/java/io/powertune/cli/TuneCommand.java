@@ -217,7 +217,12 @@ public final class TuneCommand implements Callable<Integer> {
       requireFunction(lambda, validated, session.endpoint());
       SfnClient sfn = clients.sfn(tunerRegion);
       String stateMachine =
-          new TunerInstaller(clients.lambda(tunerRegion), sfn, TunerPackage.shipped()).install();
+          new TunerInstaller(
+                  clients.lambda(tunerRegion),
+                  sfn,
+                  TunerPackage.shipped(),
+                  TunerInstaller.SHARED_HOST)
+              .install();
       err.println(
           "powertune: tuning "
               + validated.target().display()

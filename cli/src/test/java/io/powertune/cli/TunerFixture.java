@@ -43,7 +43,9 @@ final class TunerFixture implements AutoCloseable {
             PlatformFixture.config(stateDir).withTrustedHandlers(TrustedTuner.handlers()));
     lambda = platform.lambda();
     sfn = platform.sfn();
-    stateMachineArn = new TunerInstaller(lambda, sfn, TunerPackage.shipped()).install();
+    stateMachineArn =
+        new TunerInstaller(lambda, sfn, TunerPackage.shipped(), TunerInstaller.SHARED_HOST)
+            .install();
   }
 
   PlatformFixture platform() {

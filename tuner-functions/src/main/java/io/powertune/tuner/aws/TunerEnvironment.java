@@ -26,6 +26,9 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
  *     original's deployment)
  * @param defaultPowerValues the sizes measured when the input names none ({@code
  *     defaultPowerValues}, comma-separated)
+ * @param concurrentSizes how many sizes are measured at once when the input does not say ({@code
+ *     POWERTUNE_CONCURRENT_SIZES}; 0, the default, measures all at once, as on AWS where each runs
+ *     on machines of its own; a platform whose functions share one host measures one at a time)
  */
 public record TunerEnvironment(
     String region,
@@ -33,7 +36,11 @@ public record TunerEnvironment(
     URI s3Endpoint,
     AwsCredentialsProvider credentials,
     String visualizationUrl,
-    List<Integer> defaultPowerValues) {
+    List<Integer> defaultPowerValues,
+    int concurrentSizes) {
+
+  /** The variable that sets {@link #concurrentSizes}. */
+  public static final String CONCURRENT_SIZES = "POWERTUNE_CONCURRENT_SIZES";
 
   public TunerEnvironment {
     defaultPowerValues = List.copyOf(defaultPowerValues);
@@ -74,7 +81,8 @@ public record TunerEnvironment(
         uri(variables.getOrDefault("AWS_ENDPOINT_URL_S3", endpoint)),
         credentials,
         variables.getOrDefault("visualizationURL", VisualizationUrl.DEFAULT_BASE),
-        powerValues(variables.get("defaultPowerValues")));
+        powerValues(variables.get("defaultPowerValues")),
+        Integer.parseInt(variables.getOrDefault(CONCURRENT_SIZES, "0").strip()));
   }
 
   private static URI uri(String text) {

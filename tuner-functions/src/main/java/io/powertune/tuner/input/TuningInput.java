@@ -30,6 +30,8 @@ import java.util.List;
  * @param includeOutputResults whether the output lists every size's entry
  * @param onlyColdStarts whether every invocation runs in a new execution environment
  * @param allowedExceptions function error types that count as measured, not failed
+ * @param concurrentSizes how many sizes are measured at once (0: all); null for the deployment's
+ *     default
  */
 public record TuningInput(
     FunctionArn target,
@@ -51,7 +53,8 @@ public record TuningInput(
     boolean disablePayloadLogs,
     boolean includeOutputResults,
     boolean onlyColdStarts,
-    List<String> allowedExceptions) {
+    List<String> allowedExceptions,
+    Integer concurrentSizes) {
 
   public TuningInput {
     powerValues = List.copyOf(powerValues);

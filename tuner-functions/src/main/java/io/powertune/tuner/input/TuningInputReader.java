@@ -85,7 +85,10 @@ public final class TuningInputReader {
         JsonFields.flag(input.get("disablePayloadLogs"), "disablePayloadLogs"),
         JsonFields.flag(input.get("includeOutputResults"), "includeOutputResults"),
         onlyColdStarts,
-        allowedExceptions(input.get("allowedExceptions")));
+        allowedExceptions(input.get("allowedExceptions")),
+        JsonFields.isAbsent(input.get("concurrentSizes"))
+            ? null
+            : bounded(input.get("concurrentSizes"), "concurrentSizes", 0, 0, MAX_NUM));
   }
 
   private static int num(JsonNode node) {

@@ -13,6 +13,7 @@ import java.util.List;
  * @param powerValues the sizes to measure, the Map's items
  * @param runId this run's id, named in the description of every version it publishes
  * @param original the function as it was before the run
+ * @param concurrentSizes how many sizes the Map measures at once (0: all), its MaxConcurrencyPath
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Configurations(
@@ -20,7 +21,8 @@ public record Configurations(
     Iterator iterator,
     List<Integer> powerValues,
     String runId,
-    Original original) {
+    Original original,
+    int concurrentSizes) {
 
   /**
    * One version to publish.
@@ -59,6 +61,7 @@ public record Configurations(
         new Iterator(next, iterator.count(), more),
         powerValues,
         runId,
-        original);
+        original,
+        concurrentSizes);
   }
 }

@@ -77,9 +77,10 @@ public final class Initializer {
         input.powerValues(),
         runId,
         new Configurations.Original(
-            latest.memorySize(),
-            latest.description() == null ? "" : latest.description(),
-            current));
+            latest.memorySize(), latest.description() == null ? "" : latest.description(), current),
+        input.concurrentSizes() != null
+            ? input.concurrentSizes()
+            : clients.environment().concurrentSizes());
   }
 
   private static int planned(TuningInput input) {

@@ -39,6 +39,12 @@ class TuningInputReaderTest {
     assertThat(input.autoOptimizeAlias()).isNull();
     assertThat(input.invocationsPerSize()).isEqualTo(10);
     assertThat(input.alias(512, 3)).isEqualTo("RAM512");
+    assertThat(input.concurrentSizes()).isNull();
+  }
+
+  @Test
+  void read_concurrentSizes_whenGiven() throws Exception {
+    assertThat(read(withArn("\"num\":5,\"concurrentSizes\":2")).concurrentSizes()).isEqualTo(2);
   }
 
   @Test

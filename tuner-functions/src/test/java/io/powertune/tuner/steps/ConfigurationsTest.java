@@ -17,7 +17,8 @@ class ConfigurationsTest {
         new Configurations.Iterator(index, count, true),
         List.of(128, 512),
         "r1",
-        new Configurations.Original(256, "mine", 256));
+        new Configurations.Original(256, "mine", 256),
+        0);
   }
 
   @Test
