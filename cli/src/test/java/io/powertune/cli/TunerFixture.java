@@ -3,6 +3,7 @@ package io.powertune.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.powertune.cli.install.FunctionDeployer;
 import io.powertune.cli.install.TrustedTuner;
 import io.powertune.cli.install.TunerInstaller;
 import io.powertune.cli.install.TunerPackage;
@@ -12,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.cloudwatchlogs.model.FilteredLogEvent;
@@ -78,10 +80,26 @@ final class TunerFixture implements AutoCloseable {
     return Zips.testFunction(name);
   }
 
-  /** Creates a function and returns its ARN. */
+  /** Creates a function from a folder or a zip (or jar) file, and returns its ARN. */
   String deploy(
       LambdaClient client, String name, Runtime runtime, String handler, Path code, int timeout) {
-    return platform.create(client, name, runtime, handler, code, 128, timeout).functionArn();
+    String arn =
+        client
+            .createFunction(
+                r ->
+                    r.functionName(name)
+                        .runtime(runtime)
+                        .handler(handler)
+                        .role(PlatformFixture.ROLE)
+                        .memorySize(128)
+                        .timeout(timeout)
+                        .code(
+                            c ->
+                                c.zipFile(
+                                    SdkBytes.fromByteArray(FunctionDeployer.packageOf(code)))))
+            .functionArn();
+    client.waiter().waitUntilFunctionActiveV2(r -> r.functionName(name));
+    return arn;
   }
 
   String deployPython(String name, String handler, Path code) {

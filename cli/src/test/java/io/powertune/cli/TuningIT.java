@@ -15,6 +15,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.LogFormat;
@@ -73,6 +75,32 @@ class TuningIT {
     assertThat(result.at("/stateMachine/visualization").asText())
         .startsWith("https://lambda-power-tuning.show/#");
     assertThat(tuner.state(tuner.lambda(), "cpu-python")).isEqualTo(before);
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "cpu-node, nodejs22.x, index.handler, cpu-node",
+    "cpu-java, java21, example.Cpu::handleRequest, cpu-java/target/cpu-java.jar"
+  })
+  void cpuBoundExampleOnOtherRuntimes_speed_picksOneVcpuOrMore(
+      String name, String runtime, String handler, String code) throws Exception {
+    String arn =
+        tuner.deploy(
+            tuner.lambda(),
+            name,
+            Runtime.fromValue(runtime),
+            handler,
+            TunerFixture.example(code),
+            30);
+    FunctionState before = tuner.state(tuner.lambda(), name);
+    ObjectNode input = input(arn, 5, 256, 1769).put("strategy", "speed");
+    input.putObject("payload").put("rounds", 300);
+
+    DescribeExecutionResponse execution = tuner.run(input);
+
+    assertThat(execution.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+    assertThat(output(execution).path("power").asInt()).isEqualTo(1769);
+    assertThat(tuner.state(tuner.lambda(), name)).isEqualTo(before);
   }
 
   @Test
