@@ -7,31 +7,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.powertune.cli.TunerFixture.FunctionState;
 import java.io.InputStream;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
 import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
 
 /** The original's documented execution inputs run unchanged on the powertune state machine. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class OriginalInputsIT {
-
-  @TempDir static Path stateDir;
-  private TunerFixture tuner;
-
-  @BeforeAll
-  void start() throws Exception {
-    tuner = new TunerFixture(stateDir);
-  }
-
-  @AfterAll
-  void stop() {
-    tuner.close();
-  }
+class OriginalInputsIT extends TuningSuite {
 
   private String deploy(String function) {
     return tuner.deployPython(function, "app.echo", TunerFixture.testFunction("echo-python"));

@@ -6,29 +6,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.powertune.tuner.TunerFunctions;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code powertune tune} as users run it: its output, files and exit codes. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class TuneCommandIT {
+class TuneCommandIT extends TuningSuite {
 
-  @TempDir static Path stateDir;
   @TempDir static Path work;
-  private TunerFixture tuner;
-
-  @BeforeAll
-  void start() throws Exception {
-    tuner = new TunerFixture(stateDir);
-  }
-
-  @AfterAll
-  void stop() {
-    tuner.close();
-  }
 
   private CliRun tune(String... args) {
     List<String> all =

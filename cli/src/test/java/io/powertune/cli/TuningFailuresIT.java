@@ -9,34 +9,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.powertune.cli.TunerFixture.FunctionState;
 import io.powertune.cli.install.TunerInstaller;
 import io.powertune.platform.Eventually;
-import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
 import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
 import software.amazon.awssdk.services.sfn.model.HistoryEvent;
 import software.amazon.awssdk.services.sfn.model.HistoryEventType;
 
 /** Runs that fail end FAILED with their cause, and still leave the function as it was. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class TuningFailuresIT {
-
-  @TempDir static Path stateDir;
-  private TunerFixture tuner;
-
-  @BeforeAll
-  void start() throws Exception {
-    tuner = new TunerFixture(stateDir);
-  }
-
-  @AfterAll
-  void stop() {
-    tuner.close();
-  }
+class TuningFailuresIT extends TuningSuite {
 
   private String deploy(String name, String handler) {
     return tuner.deployPython(name, handler, TunerFixture.testFunction("echo-python"));

@@ -8,13 +8,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.powertune.cli.TunerFixture.FunctionState;
 import io.powertune.platform.Eventually;
-import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import software.amazon.awssdk.regions.Region;
@@ -28,21 +23,7 @@ import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
  * Tuning runs on the embedded platform through the real SDK: the examples get the sizes their
  * nature calls for, and every run leaves the function as it found it.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class TuningIT {
-
-  @TempDir static Path stateDir;
-  private TunerFixture tuner;
-
-  @BeforeAll
-  void start() throws Exception {
-    tuner = new TunerFixture(stateDir);
-  }
-
-  @AfterAll
-  void stop() {
-    tuner.close();
-  }
+class TuningIT extends TuningSuite {
 
   @Test
   void cpuBoundFunction_speed_picksOneVcpuOrMore() throws Exception {

@@ -10,34 +10,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.powertune.cli.TunerFixture.FunctionState;
 import io.powertune.platform.Eventually;
 import io.powertune.platform.Zips;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.lambda.model.GetAliasResponse;
 import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
 import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
 
 /** Every input of the original, through StartExecution on the embedded platform. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class TuningInputsIT {
-
-  @TempDir static Path stateDir;
-  private TunerFixture tuner;
-
-  @BeforeAll
-  void start() throws Exception {
-    tuner = new TunerFixture(stateDir);
-  }
-
-  @AfterAll
-  void stop() {
-    tuner.close();
-  }
+class TuningInputsIT extends TuningSuite {
 
   private String echo(String name) {
     return tuner.deployPython(name, "app.echo", TunerFixture.testFunction("echo-python"));
