@@ -210,8 +210,8 @@ public final class TuningBenchmark {
     out.append(
         "| run | wall time | function CPU | lower bound (CPU / cores for functions) | target"
             + " (2 x bound + 3 s) | met | tuner's own time per size (Publisher + Cleaner) |"
-            + " Initializer | Analyzer | Optimizer |\n");
-    out.append("|---|---|---|---|---|---|---|---|---|---|\n");
+            + " Publisher per size | Cleaner per size | Initializer | Analyzer | Optimizer |\n");
+    out.append("|---|---|---|---|---|---|---|---|---|---|---|---|\n");
     int i = 1;
     for (Run run : runs) {
       double perSize =
@@ -220,8 +220,8 @@ public final class TuningBenchmark {
       out.append(
           String.format(
               Locale.ROOT,
-              "| %d | %.1f s | %.1f s | %.1f s | %.1f s | %s | %.1f ms | %.1f ms | %.1f ms | %.1f"
-                  + " ms |%n",
+              "| %d | %.1f s | %.1f s | %.1f s | %.1f s | %s | %.1f ms | %.1f ms | %.1f ms | %.1f ms"
+                  + " | %.1f ms | %.1f ms |%n",
               i++,
               run.wallSeconds(),
               run.functionCpuSeconds(),
@@ -229,6 +229,8 @@ public final class TuningBenchmark {
               run.target(),
               run.wallSeconds() <= run.target() ? "yes" : "no",
               perSize,
+              run.stepMs().getOrDefault("Publisher", 0.0) / SIZES.size(),
+              run.stepMs().getOrDefault("Cleaner", 0.0) / SIZES.size(),
               run.stepMs().getOrDefault("Initializer", 0.0),
               run.stepMs().getOrDefault("Analyzer", 0.0),
               run.stepMs().getOrDefault("Optimizer", 0.0)));

@@ -243,9 +243,13 @@ public final class TuneCommand implements Callable<Integer> {
       DescribeExecutionResponse execution = follower.awaitEnd(executionArn);
       Optional<String> contention =
           before.flatMap(b -> snapshot(session).flatMap(a -> HostActivity.note(b, a)));
-      Path dir = out != null ? out : Path.of("powertune-results", STAMP.format(clock.instant()));
       return new TuneReport(spec.commandLine().getOut(), err)
-          .print(execution, contention, follower.entered(executionArn, "Publisher"), dir);
+          .print(
+              execution,
+              contention,
+              follower.entered(executionArn, "Publisher"),
+              out,
+              STAMP.format(clock.instant()));
     }
   }
 

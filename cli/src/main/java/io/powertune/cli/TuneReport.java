@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -26,10 +27,16 @@ final class TuneReport {
    * contention} when the host was measured busy), or prints why the run failed.
    *
    * @param published whether the run got as far as publishing versions
+   * @param folder the {@code --out} folder, or null for a new one named {@code name} under
+   *     ./powertune-results
    * @return the exit code
    */
   int print(
-      DescribeExecutionResponse execution, Optional<String> contention, boolean published, Path dir)
+      DescribeExecutionResponse execution,
+      Optional<String> contention,
+      boolean published,
+      Path folder,
+      String name)
       throws IOException {
     if (execution.status() != ExecutionStatus.SUCCEEDED) {
       FailureCause cause = FailureCause.of(execution);
@@ -37,7 +44,10 @@ final class TuneReport {
       err.flush();
       return cause.invalidInput() && !published ? ExitCodes.INVALID_INPUT : ExitCodes.TUNING_FAILED;
     }
-    Files.createDirectories(dir);
+    Path dir =
+        folder != null
+            ? Files.createDirectories(folder)
+            : claim(Path.of("powertune-results"), name);
     JsonNode result = JsonInput.parse(execution.output(), "output");
     if (result.isObject() && contention.isPresent()) {
       ((ObjectNode) result).put("contention", contention.get());
@@ -62,5 +72,19 @@ final class TuneReport {
     out.println("result: " + file);
     out.flush();
     return ExitCodes.OK;
+  }
+
+  /**
+   * A new folder {@code name} (or {@code name-2}, ...) under {@code parent}: runs never share one.
+   */
+  static Path claim(Path parent, String name) throws IOException {
+    Files.createDirectories(parent);
+    for (int i = 1; ; i++) {
+      try {
+        return Files.createDirectory(parent.resolve(i == 1 ? name : name + "-" + i));
+      } catch (FileAlreadyExistsException e) {
+        // another run took it: try the next name
+      }
+    }
   }
 }

@@ -20,7 +20,7 @@ class TuneCommandIT extends TuningSuite {
             List.of(
                 "tune",
                 "--state-dir",
-                stateDir.toString(),
+                tuner.stateDir().toString(),
                 "--endpoint",
                 tuner.platform().endpoint().toString()));
     all.addAll(List.of(args));
@@ -40,7 +40,7 @@ class TuneCommandIT extends TuningSuite {
             "--powers", "128,256,512",
             "--num", "5",
             "--strategy", "cost",
-            "--payload", "{\"ms\": 20}",
+            "--payload", "{\"ms\": 100}",
             "--out", out.toString());
 
     assertThat(run.exitCode()).as(run.err()).isZero();
@@ -53,11 +53,16 @@ class TuneCommandIT extends TuningSuite {
         .contains("128 MB is the cheapest of the 3 suitable sizes")
         .contains("result: " + out.resolve("result.json"));
     assertThat(run.err()).contains("powertune: tuning io-cli at 3 sizes x 5 invocations on");
+    TunerFixture.FunctionState after = tuner.state(tuner.lambda(), "io-cli");
+    assertThat(after.versions()).containsExactly("$LATEST");
+    assertThat(after.aliases()).isEmpty();
+    assertThat(after.memory()).isEqualTo(128);
   }
 
   @Test
   void tune_again_changesNothingInTheInstalledTuner() throws Exception {
     tuner.deployPython("again", "app.echo", TunerFixture.testFunction("echo-python"));
+    TunerFixture.FunctionState before = tuner.state(tuner.lambda(), "again");
     CliRun first =
         tune("--function", "again", "--powers", "128", "--out", work.resolve("a1").toString());
     List<String> revisions = revisions();
@@ -73,6 +78,7 @@ class TuneCommandIT extends TuningSuite {
     assertThat(first.exitCode()).as(first.err()).isZero();
     assertThat(second.exitCode()).as(second.err()).isZero();
     assertThat(revisions()).isEqualTo(revisions);
+    assertThat(tuner.state(tuner.lambda(), "again")).isEqualTo(before);
     assertThat(
             tuner
                 .sfn()
@@ -84,6 +90,7 @@ class TuneCommandIT extends TuningSuite {
   @Test
   void tune_functionThatAlwaysFails_exits3WithTheCause() {
     tuner.deployPython("cli-fails", "app.fail", TunerFixture.testFunction("echo-python"));
+    TunerFixture.FunctionState before = tuner.state(tuner.lambda(), "cli-fails");
 
     CliRun run =
         tune(
@@ -106,6 +113,7 @@ class TuneCommandIT extends TuningSuite {
                 + " function always fails at invocation 1 of 5 with payload null (add the type to"
                 + " allowedExceptions if it is expected)");
     assertThat(work.resolve("f")).doesNotExist();
+    assertThat(tuner.state(tuner.lambda(), "cli-fails")).isEqualTo(before);
   }
 
   @Test

@@ -1,5 +1,7 @@
 package io.powertune.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -10,9 +12,10 @@ import io.powertune.cli.install.TunerPackage;
 import io.powertune.platform.PlatformFixture;
 import io.powertune.platform.Zips;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
@@ -34,12 +37,14 @@ final class TunerFixture implements AutoCloseable {
   static final ObjectMapper JSON = new ObjectMapper();
   private static final AtomicInteger EXECUTIONS = new AtomicInteger();
 
+  private final Path stateDir;
   private final PlatformFixture platform;
   private final LambdaClient lambda;
   private final SfnClient sfn;
   private final String stateMachineArn;
 
   TunerFixture(Path stateDir) throws Exception {
+    this.stateDir = stateDir;
     platform =
         new PlatformFixture(
             PlatformFixture.config(stateDir).withTrustedHandlers(TrustedTuner.handlers()));
@@ -48,6 +53,10 @@ final class TunerFixture implements AutoCloseable {
     stateMachineArn =
         new TunerInstaller(lambda, sfn, TunerPackage.shipped(), TunerInstaller.SHARED_HOST)
             .install();
+  }
+
+  Path stateDir() {
+    return stateDir;
   }
 
   PlatformFixture platform() {
@@ -118,6 +127,18 @@ final class TunerFixture implements AutoCloseable {
     return new ExecutionFollower(sfn, platform.endpoint()).awaitEnd(arn);
   }
 
+  /**
+   * Runs the tuner on a function of us-east-1 and checks that the run, successful or not, left no
+   * alias and no new version behind and $LATEST as it was.
+   */
+  DescribeExecutionResponse runLeavingAsFound(String function, JsonNode input)
+      throws InterruptedException {
+    FunctionState before = state(lambda, function);
+    DescribeExecutionResponse execution = run(input);
+    assertThat(state(lambda, function)).as("the function after the run").isEqualTo(before);
+    return execution;
+  }
+
   /** The execution's output. */
   static JsonNode output(DescribeExecutionResponse execution) throws Exception {
     return JSON.readTree(execution.output());
@@ -139,7 +160,7 @@ final class TunerFixture implements AutoCloseable {
       String codeSha256,
       int timeout,
       List<String> versions,
-      List<String> aliases) {}
+      Map<String, String> aliases) {}
 
   FunctionState state(LambdaClient client, String name) {
     GetFunctionConfigurationResponse latest =
@@ -153,8 +174,8 @@ final class TunerFixture implements AutoCloseable {
             .map(FunctionConfiguration::version)
             .toList(),
         client.listAliasesPaginator(r -> r.functionName(name)).aliases().stream()
-            .map(AliasConfiguration::name)
-            .toList());
+            .collect(
+                Collectors.toMap(AliasConfiguration::name, AliasConfiguration::functionVersion)));
   }
 
   /** The messages of a function's log events that contain {@code term}; none if it never ran. */
@@ -180,10 +201,6 @@ final class TunerFixture implements AutoCloseable {
   /** How many invocations of the function reported (one REPORT line each). */
   int reports(String function) {
     return (int) logLines(function, "REPORT").stream().filter(m -> m.startsWith("REPORT ")).count();
-  }
-
-  static Duration timeout() {
-    return Duration.ofMinutes(3);
   }
 
   @Override

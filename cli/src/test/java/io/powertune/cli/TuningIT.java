@@ -88,13 +88,21 @@ class TuningIT extends TuningSuite {
   void ioBoundFunction_cost_picksTheSmallestSize() throws Exception {
     String arn = tuner.deployPython("io-python", "app.handler", TunerFixture.example("io-python"));
     FunctionState before = tuner.state(tuner.lambda(), "io-python");
-    ObjectNode input = input(arn, 5, 128, 256, 512, 1024).put("strategy", "cost");
+    ObjectNode input =
+        input(arn, 5, 128, 256, 512, 1024)
+            .put("strategy", "cost")
+            .put("includeOutputResults", true);
     input.putObject("payload").put("ms", 50);
 
     DescribeExecutionResponse execution = tuner.run(input);
 
     assertThat(execution.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
-    assertThat(output(execution).path("power").asInt()).isEqualTo(128);
+    JsonNode result = output(execution);
+    assertThat(result.path("power").asInt()).isEqualTo(128);
+    assertThat(result.path("stats")).hasSize(4);
+    assertThat(result.at("/stats/0").fieldNames())
+        .toIterable()
+        .containsExactly("value", "averagePrice", "averageDuration");
     assertThat(tuner.state(tuner.lambda(), "io-python")).isEqualTo(before);
   }
 
@@ -118,6 +126,28 @@ class TuningIT extends TuningSuite {
     assertThat(result.path("sizes").get(1).path("invocations").asInt()).isEqualTo(5);
     assertThat(result.path("power").asInt()).isIn(256, 512);
     assertThat(tuner.state(tuner.lambda(), "memory-python")).isEqualTo(before);
+  }
+
+  @Test
+  void sizeThatTimesOut_isUnsuitable_andTheOthersAreTuned() throws Exception {
+    String arn =
+        tuner.deploy(
+            tuner.lambda(),
+            "slow-at-128",
+            Runtime.PYTHON3_12,
+            "app.handler",
+            TunerFixture.example("cpu-python"),
+            1);
+    ObjectNode input = input(arn, 5, 128, 1769);
+    input.putObject("payload").put("rounds", 3000); // about 2 s at 128 MB, 0.15 s at 1769 MB
+
+    DescribeExecutionResponse execution = tuner.runLeavingAsFound("slow-at-128", input);
+
+    assertThat(execution.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+    JsonNode result = output(execution);
+    assertThat(result.at("/sizes/0/unsuitable").asText())
+        .startsWith("timed out (Sandbox.Timedout) at invocation 1 of 5 after 1000 ms");
+    assertThat(result.path("power").asInt()).isEqualTo(1769);
   }
 
   @Test
@@ -178,10 +208,13 @@ class TuningIT extends TuningSuite {
     DescribeExecutionResponse execution = tuner.run(input);
 
     assertThat(execution.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+    int throttles = 0;
     for (JsonNode size : output(execution).path("sizes")) {
       assertThat(size.path("invocations").asInt()).isEqualTo(6);
       assertThat(size.path("errors").asInt()).isZero();
+      throttles += size.path("throttles").asInt();
     }
+    assertThat(throttles).as("invocations throttled and retried").isPositive();
     Eventually.until(
         "12 REPORT lines", Duration.ofSeconds(10), () -> tuner.reports("throttled") == 12);
     assertThat(tuner.state(tuner.lambda(), "throttled")).isEqualTo(before);

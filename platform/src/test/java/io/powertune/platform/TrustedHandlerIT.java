@@ -134,6 +134,53 @@ class TrustedHandlerIT {
     assertThat(INSTANCES.get() - before).isEqualTo(2);
   }
 
+  @Test
+  void instanceIdleForTheIdleTimeout_isClosed() throws Exception {
+    fixture.close();
+    java.util.concurrent.atomic.AtomicInteger closed =
+        new java.util.concurrent.atomic.AtomicInteger();
+    TrustedHandler closeable =
+        new TrustedHandler(HANDLER, sha256(CODE), variables -> new ClosingHandler(closed));
+    PlatformConfig defaults = PlatformFixture.config(stateDir);
+    fixture =
+        new PlatformFixture(
+            new PlatformConfig(
+                    0,
+                    stateDir,
+                    java.time.Duration.ofMillis(200),
+                    defaults.eventRetryDelays(),
+                    defaults.accountConcurrency(),
+                    defaults.clock(),
+                    null,
+                    defaults.admissionWait())
+                .withTrustedHandlers(List.of(closeable)));
+    lambda = fixture.lambda();
+    create("closes", CODE);
+
+    invoke("closes", "{}");
+
+    Eventually.until(
+        "the idle instance closed", java.time.Duration.ofSeconds(10), () -> closed.get() == 1);
+  }
+
+  /** A handler that counts its closing. */
+  private record ClosingHandler(java.util.concurrent.atomic.AtomicInteger closed)
+      implements RequestStreamHandler, AutoCloseable {
+    @Override
+    public void handleRequest(
+        java.io.InputStream in,
+        java.io.OutputStream out,
+        com.amazonaws.services.lambda.runtime.Context c)
+        throws java.io.IOException {
+      out.write("{}".getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public void close() {
+      closed.incrementAndGet();
+    }
+  }
+
   private void create(String name, SdkBytes code) {
     lambda.createFunction(
         r ->

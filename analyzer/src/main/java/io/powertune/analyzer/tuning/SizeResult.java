@@ -34,6 +34,7 @@ import java.util.Map;
  * @param cpuScaling {@code unavailable} when the platform could not make CPU follow memory; {@code
  *     available} otherwise
  * @param executorCalls how many Executor calls the measurement took (one unless it was resumed)
+ * @param throttles how many times invocations were throttled (429) and retried
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({
@@ -54,7 +55,8 @@ import java.util.Map;
   "errorTypes",
   "unsuitable",
   "cpuScaling",
-  "executorCalls"
+  "executorCalls",
+  "throttles"
 })
 public record SizeResult(
     int value,
@@ -74,7 +76,8 @@ public record SizeResult(
     Map<String, Integer> errorTypes,
     String unsuitable,
     String cpuScaling,
-    int executorCalls) {
+    int executorCalls,
+    int throttles) {
 
   /** CPU followed memory on the platform that ran the function. */
   public static final String CPU_SCALING_AVAILABLE = "available";

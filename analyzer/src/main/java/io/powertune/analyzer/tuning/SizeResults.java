@@ -70,7 +70,8 @@ public final class SizeResults {
         samples.errorTypes(),
         unsuitable(samples),
         scaling,
-        samples.executorCalls());
+        samples.executorCalls(),
+        samples.throttles());
   }
 
   private static Double initDuration(List<Report> reports) {
@@ -86,6 +87,11 @@ public final class SizeResults {
     if (samples.unsuitable() != null) {
       return samples.unsuitable();
     }
-    return samples.measured().isEmpty() ? "no invocation was measured" : null;
+    if (samples.measured().isEmpty()) {
+      return "no invocation was measured";
+    }
+    return samples.measured().stream().allMatch(r -> r.totalDurationMs() == 0)
+        ? "every invocation reported a Duration of 0 ms, so there is nothing to compare"
+        : null;
   }
 }

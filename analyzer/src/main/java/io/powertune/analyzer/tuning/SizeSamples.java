@@ -15,6 +15,7 @@ import java.util.Map;
  * @param errorTypes every function error by type, allowed or not
  * @param unsuitable why the size cannot be used; null when it can
  * @param executorCalls how many Executor calls took the measurements
+ * @param throttles how many times invocations were throttled (429) and retried
  */
 public record SizeSamples(
     int memoryMb,
@@ -22,7 +23,8 @@ public record SizeSamples(
     List<Report> failed,
     Map<String, Integer> errorTypes,
     String unsuitable,
-    int executorCalls) {
+    int executorCalls,
+    int throttles) {
 
   public SizeSamples {
     measured = List.copyOf(measured);

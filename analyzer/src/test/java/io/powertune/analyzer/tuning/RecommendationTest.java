@@ -29,7 +29,8 @@ class RecommendationTest {
         Map.of(),
         null,
         "available",
-        1);
+        1,
+        0);
   }
 
   private final SizeResult small = size(128, 2e-6, 700);

@@ -37,7 +37,7 @@ class SizeResultsTest {
 
     SizeResult result =
         SizeResults.of(
-            new SizeSamples(128, reports, List.of(), Map.of(), null, 1),
+            new SizeSamples(128, reports, List.of(), Map.of(), null, 1, 0),
             0.2,
             Architecture.X86_64,
             "us-east-1",
@@ -66,7 +66,8 @@ class SizeResultsTest {
                 List.of(report(900, 900, null)),
                 Map.of("Runtime.OutOfMemory", 1),
                 "ran out of memory",
-                1),
+                1,
+                0),
             0.2,
             Architecture.X86_64,
             "us-east-1",
@@ -85,7 +86,7 @@ class SizeResultsTest {
   void of_nothingMeasured_isUnsuitable() {
     SizeResult result =
         SizeResults.of(
-            new SizeSamples(256, List.of(), List.of(), Map.of(), null, 1),
+            new SizeSamples(256, List.of(), List.of(), Map.of(), null, 1, 0),
             0.2,
             Architecture.ARM64,
             "us-east-1",

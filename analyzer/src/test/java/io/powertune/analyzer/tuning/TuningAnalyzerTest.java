@@ -39,7 +39,8 @@ class TuningAnalyzerTest {
         unsuitable == null ? Map.of() : Map.of("Runtime.OutOfMemory", 1),
         unsuitable,
         "available",
-        1);
+        1,
+        0);
   }
 
   private static ObjectNode state(String strategy, SizeResult... sizes) {

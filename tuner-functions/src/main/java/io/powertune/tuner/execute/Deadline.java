@@ -35,6 +35,19 @@ public final class Deadline {
     return deadlineMillis - millis.getAsLong() - ms > MARGIN_MS + 2 * longestMs;
   }
 
+  /** How long a pause may be now and still leave time for an invocation after it; 0 for none. */
+  public long waitableMs() {
+    return Math.max(0, deadlineMillis - millis.getAsLong() - MARGIN_MS - 2 * longestMs);
+  }
+
+  /**
+   * True when a wait of {@code ms} still leaves the margin: for an invocation already under way
+   * (its pre-processor ran), which finishes rather than being deferred.
+   */
+  public boolean allowsWaitToFinish(long ms) {
+    return deadlineMillis - millis.getAsLong() - ms > MARGIN_MS;
+  }
+
   /** Records how long an invocation (with its processors) took. */
   public void observed(long ms) {
     synchronized (this) {

@@ -68,14 +68,17 @@ public final class Invocations {
     }
     long started = millis.getAsLong();
     String payload = payloads.get(index);
+    boolean underWay = false;
     if (input.preProcessor() != null) {
-      InvokeResponse pre = invoke(input.preProcessor(), null, payload);
+      Answer pre = invoke(input.preProcessor(), null, payload, false);
       if (pre == null) {
         return new Outcome.Deferred();
       }
-      failIfProcessorFailed("Pre-processor", input.preProcessor(), pre, payload);
-      String replacement = pre.payload() == null ? "" : pre.payload().asUtf8String();
+      failIfProcessorFailed("Pre-processor", input.preProcessor(), pre.response(), payload);
+      String replacement =
+          pre.response().payload() == null ? "" : pre.response().payload().asUtf8String();
       payload = replacement.isEmpty() ? payload : replacement;
+      underWay = true; // from here the invocation finishes if it can, rather than be deferred
     }
     FunctionArn target = input.target();
     String alias = input.alias(memory, index);
@@ -87,23 +90,29 @@ public final class Invocations {
         function.waitUntilActive(alias);
       }
     }
-    InvokeResponse response = invoke(target, alias, payload);
-    if (response == null) {
+    Answer answer = invoke(target, alias, payload, underWay);
+    if (answer == null) {
       return new Outcome.Deferred();
     }
-    Outcome outcome = outcome(index, response, payload);
+    InvokeResponse response = answer.response();
+    Outcome outcome = outcome(index, response, payload, answer.throttles());
     if (input.postProcessor() != null) {
       String result = response.payload() == null ? "null" : response.payload().asUtf8String();
-      InvokeResponse post = invoke(input.postProcessor(), null, result.isEmpty() ? "null" : result);
-      if (post != null) {
-        failIfProcessorFailed("Post-processor", input.postProcessor(), post, result);
+      Answer post = invoke(input.postProcessor(), null, result.isEmpty() ? "null" : result, true);
+      if (post == null) {
+        throw new IllegalStateException(
+            "the post-processor "
+                + input.postProcessor().display()
+                + " was throttled until this Executor call ran out of time; raise its"
+                + " concurrency or lower maxParallelInvocations");
       }
+      failIfProcessorFailed("Post-processor", input.postProcessor(), post.response(), result);
     }
     deadline.observed(millis.getAsLong() - started);
     return outcome;
   }
 
-  private Outcome outcome(int index, InvokeResponse response, String payload) {
+  private Outcome outcome(int index, InvokeResponse response, String payload, int throttles) {
     Report report;
     try {
       report = ReportParser.parseLogResult(response.logResult());
@@ -120,13 +129,13 @@ public final class Invocations {
     }
     String functionError = response.functionError();
     if (functionError == null) {
-      return new Outcome.Measured(Sample.of(index, report, null, false));
+      return new Outcome.Measured(Sample.of(index, report, null, false, throttles));
     }
     JsonNode error = errorBody(response.payload());
     String type = error.path("errorType").asText(functionError);
     String message = error.path("errorMessage").asText("");
     if (input.allowedExceptions().contains(type)) {
-      return new Outcome.Measured(Sample.of(index, report, type, true));
+      return new Outcome.Measured(Sample.of(index, report, type, true, throttles));
     }
     String reason =
         Failures.reason(
@@ -136,27 +145,41 @@ public final class Invocations {
             message,
             report,
             input.disablePayloadLogs() ? null : payload);
-    return new Outcome.Failed(Sample.of(index, report, type, false), reason);
+    return new Outcome.Failed(Sample.of(index, report, type, false, throttles), reason);
   }
 
-  /** Invokes with retries; null when throttled past the deadline. */
-  private InvokeResponse invoke(FunctionArn function, String qualifier, String payload)
+  /** An invoke's answer, and how many times it was throttled before it ran. */
+  private record Answer(InvokeResponse response, int throttles) {}
+
+  /**
+   * Invokes with retries; null when throttled past the deadline.
+   *
+   * @param underWay true when the invocation must finish if it can (its pre-processor ran), so only
+   *     the deadline's margin bounds the retries
+   */
+  private Answer invoke(FunctionArn function, String qualifier, String payload, boolean underWay)
       throws InterruptedException {
     int throttles = 0;
     int refusals = 0;
     while (true) {
       try {
-        return clients
-            .invoker(function.region())
-            .invoke(
-                r ->
-                    r.functionName(function.unqualified())
-                        .qualifier(qualifier != null ? qualifier : function.qualifier())
-                        .payload(SdkBytes.fromString(payload, StandardCharsets.UTF_8))
-                        .logType(LogType.TAIL));
+        InvokeResponse response =
+            clients
+                .invoker(function.region())
+                .invoke(
+                    r ->
+                        r.functionName(function.unqualified())
+                            .qualifier(qualifier != null ? qualifier : function.qualifier())
+                            .payload(SdkBytes.fromString(payload, StandardCharsets.UTF_8))
+                            .logType(LogType.TAIL));
+        return new Answer(response, throttles);
       } catch (TooManyRequestsException e) {
         Duration wait = ThrottleBackoff.DEFAULT.delay(++throttles, random.getAsDouble());
-        if (!deadline.allowsWait(wait.toMillis())) {
+        boolean time =
+            underWay
+                ? deadline.allowsWaitToFinish(wait.toMillis())
+                : deadline.allowsWait(wait.toMillis());
+        if (!time) {
           return null;
         }
         sleeper.sleep(wait);

@@ -16,6 +16,8 @@ import java.util.List;
  * @param unsuitable why the size failed, once it did
  * @param calls Executor calls so far
  * @param stalledCalls calls in a row that could not run a single invocation (all throttled)
+ * @param pauseOwedMs what is left of {@code sleepBetweenRunsMs} before the next invocation, when a
+ *     call ran out of time while pausing
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Progress(
@@ -25,7 +27,8 @@ public record Progress(
     String architecture,
     String unsuitable,
     int calls,
-    int stalledCalls) {
+    int stalledCalls,
+    long pauseOwedMs) {
 
   public Progress {
     samples = samples == null ? null : List.copyOf(samples);
@@ -33,7 +36,7 @@ public record Progress(
 
   /** Before the first call. */
   public static Progress start() {
-    return new Progress(false, null, List.of(), null, null, 0, 0);
+    return new Progress(false, null, List.of(), null, null, 0, 0, 0);
   }
 
   /** The samples so far, never null. */

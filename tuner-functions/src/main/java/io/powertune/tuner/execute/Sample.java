@@ -20,6 +20,7 @@ import java.util.OptionalInt;
  * @param cpu the report's CPU Scaling field ({@code unavailable}); null when absent
  * @param error the function error's type; null when the invocation succeeded
  * @param allowed true when the error is one of {@code allowedExceptions}, so it counts
+ * @param t how many times the invocation was throttled (429) before it ran; null for none
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Sample(
@@ -32,10 +33,11 @@ public record Sample(
     Integer mem,
     String cpu,
     String error,
-    Boolean allowed) {
+    Boolean allowed,
+    Integer t) {
 
   /** The sample of an invocation whose REPORT said {@code report}. */
-  public static Sample of(int index, Report report, String error, boolean allowed) {
+  public static Sample of(int index, Report report, String error, boolean allowed, int throttles) {
     return new Sample(
         index,
         report.durationMs(),
@@ -46,7 +48,13 @@ public record Sample(
         report.maxMemoryUsedMb().isPresent() ? report.maxMemoryUsedMb().getAsInt() : null,
         report.cpuScaling().orElse(null),
         error,
-        error == null ? null : allowed);
+        error == null ? null : allowed,
+        throttles == 0 ? null : throttles);
+  }
+
+  /** Throttles before the invocation ran. */
+  public int throttles() {
+    return t == null ? 0 : t;
   }
 
   /** True when the invocation counts towards the statistics. */

@@ -11,6 +11,7 @@ import io.powertune.tuner.TunerJson;
 import io.powertune.tuner.aws.AwsClients;
 import io.powertune.tuner.aws.S3Payloads;
 import io.powertune.tuner.aws.TargetFunction;
+import io.powertune.tuner.execute.Batch;
 import io.powertune.tuner.execute.Deadline;
 import io.powertune.tuner.execute.Invocations;
 import io.powertune.tuner.execute.Outcome;
@@ -95,12 +96,15 @@ public final class Executor {
             sleeper,
             () -> ThreadLocalRandom.current().nextDouble(),
             clock::millis);
-    List<Outcome> outcomes =
+    Batch batch =
         input.parallelInvocation()
-            ? ParallelRuns.run(
-                pending(input, progress), invocations, input.maxParallelInvocations())
+            ? new Batch(
+                ParallelRuns.run(
+                    pending(input, progress), invocations, input.maxParallelInvocations()),
+                0,
+                false)
             : serial(pending(input, progress), invocations, input, deadline, progress);
-    return next(input, memory, architecture, progress, outcomes);
+    return next(input, memory, architecture, progress, batch);
   }
 
   /** On the first call: the version's architecture, once it is Active (SnapStart takes a while). */
@@ -137,10 +141,11 @@ public final class Executor {
   }
 
   /**
-   * Runs the invocations one after the other, pausing {@code sleepBetweenRunsMs} between them (also
-   * at the start of a call that continues a size) while the deadline allows.
+   * Runs the invocations one after the other, pausing {@code sleepBetweenRunsMs} between them. A
+   * pause that does not fit in this call is taken as far as it fits and the rest is owed: the next
+   * call pauses for it first.
    */
-  private List<Outcome> serial(
+  private Batch serial(
       List<Integer> pending,
       Invocations invocations,
       TuningInput input,
@@ -148,39 +153,35 @@ public final class Executor {
       Progress progress)
       throws InterruptedException {
     List<Outcome> outcomes = new ArrayList<>();
-    long pause = input.sleepBetweenRunsMs();
+    long owed = progress.pauseOwedMs();
+    boolean paused = false;
     for (int index : pending) {
-      if (pause > 0 && (!outcomes.isEmpty() || !progress.measuredSoFar().isEmpty())) {
-        if (!deadline.allowsWait(pause)) {
-          if (outcomes.isEmpty()) {
-            throw new InvalidInputException(
-                "sleepBetweenRunsMs",
-                pause
-                    + " ms leaves an Executor call no time for an invocation after it; lower it"
-                    + " (or raise the Executor's timeout)");
-          }
+      if (owed > 0) {
+        long now = Math.min(owed, deadline.waitableMs());
+        if (now > 0) {
+          sleeper.sleep(Duration.ofMillis(now));
+          owed -= now;
+          paused = true;
+        }
+        if (owed > 0) {
           break;
         }
-        sleeper.sleep(Duration.ofMillis(pause));
       }
       Outcome outcome = invocations.run(index);
       outcomes.add(outcome);
       if (!(outcome instanceof Outcome.Measured)) {
         break;
       }
+      owed = input.sleepBetweenRunsMs();
     }
-    return outcomes;
+    return new Batch(outcomes, owed, paused);
   }
 
   private Progress next(
-      TuningInput input,
-      int memory,
-      String architecture,
-      Progress progress,
-      List<Outcome> outcomes) {
+      TuningInput input, int memory, String architecture, Progress progress, Batch batch) {
     List<Sample> samples = new ArrayList<>(progress.measuredSoFar());
     String unsuitable = progress.unsuitable();
-    for (Outcome outcome : outcomes) {
+    for (Outcome outcome : batch.outcomes()) {
       if (outcome instanceof Outcome.Measured measured) {
         samples.add(measured.sample());
       } else if (outcome instanceof Outcome.Failed failed) {
@@ -190,8 +191,7 @@ public final class Executor {
     }
     samples.sort(Comparator.comparingInt(Sample::i));
     int calls = progress.calls() + 1;
-    boolean moved = outcomes.stream().anyMatch(o -> !(o instanceof Outcome.Deferred));
-    int stalled = moved ? 0 : progress.stalledCalls() + 1;
+    int stalled = batch.moved() ? 0 : progress.stalledCalls() + 1;
     if (stalled >= MAX_STALLED_CALLS && unsuitable == null) {
       unsuitable =
           "throttled: "
@@ -201,7 +201,8 @@ public final class Executor {
     }
     boolean complete = unsuitable != null || samples.size() >= input.invocationsPerSize();
     if (!complete) {
-      return new Progress(false, null, samples, architecture, null, calls, stalled);
+      return new Progress(
+          false, null, samples, architecture, null, calls, stalled, batch.pauseOwedMs());
     }
     SizeResult result =
         SizeResults.of(
@@ -211,12 +212,13 @@ public final class Executor {
                 samples.stream().filter(s -> !s.counts()).map(Sample::report).toList(),
                 errorTypes(samples),
                 unsuitable,
-                calls),
+                calls,
+                samples.stream().mapToInt(Sample::throttles).sum()),
             input.discardTopBottom(),
             Architecture.fromApiName(architecture, "architecture"),
             input.target().region(),
             PriceCatalogs.defaults());
-    return new Progress(true, result, null, architecture, unsuitable, calls, 0);
+    return new Progress(true, result, null, architecture, unsuitable, calls, 0, 0);
   }
 
   private static Map<String, Integer> errorTypes(List<Sample> samples) {

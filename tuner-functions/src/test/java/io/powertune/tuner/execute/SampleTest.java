@@ -21,10 +21,11 @@ class SampleTest {
                 + " unavailable");
 
     Sample sample =
-        JSON.readValue(JSON.writeValueAsString(Sample.of(3, report, null, false)), Sample.class);
+        JSON.readValue(JSON.writeValueAsString(Sample.of(3, report, null, false, 2)), Sample.class);
     Report back = sample.report();
 
     assertThat(sample.i()).isEqualTo(3);
+    assertThat(sample.throttles()).isEqualTo(2);
     assertThat(sample.counts()).isTrue();
     assertThat(back.durationMs()).isEqualTo(12.34);
     assertThat(back.billedDurationMs()).isEqualTo(133);
@@ -41,7 +42,7 @@ class SampleTest {
             "REPORT RequestId: r\tDuration: 1.00 ms\tBilled Duration: 1 ms\tMemory Size: 128"
                 + " MB\tMax Memory Used: 40 MB");
 
-    assertThat(Sample.of(0, report, "Handled", true).counts()).isTrue();
-    assertThat(Sample.of(0, report, "Unhandled", false).counts()).isFalse();
+    assertThat(Sample.of(0, report, "Handled", true, 0).counts()).isTrue();
+    assertThat(Sample.of(0, report, "Unhandled", false, 0).counts()).isFalse();
   }
 }

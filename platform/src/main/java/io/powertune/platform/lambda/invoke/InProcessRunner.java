@@ -23,6 +23,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BiFunction;
@@ -71,6 +72,13 @@ public final class InProcessRunner implements AutoCloseable {
             t.setDaemon(true);
             return t;
           });
+  private final ScheduledExecutorService reaper =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "in-process-reaper");
+            t.setDaemon(true);
+            return t;
+          });
 
   /**
    * @param environment the variables of an environment of the spec with the given log stream
@@ -86,6 +94,8 @@ public final class InProcessRunner implements AutoCloseable {
     this.clock = clock;
     this.idleTimeout = idleTimeout;
     this.environment = environment;
+    long period = Math.max(1, Math.min(idleTimeout.toMillis() / 2, 60_000));
+    reaper.scheduleWithFixedDelay(this::endIdle, period, period, TimeUnit.MILLISECONDS);
   }
 
   /** The trusted handler that runs this spec, if any. */
@@ -110,7 +120,6 @@ public final class InProcessRunner implements AutoCloseable {
     Instance instance = queue.pollLast();
     double initMs = -1;
     if (instance == null) {
-      endIdle();
       String stream = LogStreams.name(clock.instant(), spec.version());
       InvocationLog log =
           new InvocationLog(
@@ -273,6 +282,7 @@ public final class InProcessRunner implements AutoCloseable {
 
   @Override
   public void close() {
+    reaper.shutdownNow();
     idle.values().forEach(queue -> queue.forEach(InProcessRunner::close));
     idle.clear();
     threads.shutdownNow();
