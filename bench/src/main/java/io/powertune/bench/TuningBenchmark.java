@@ -52,7 +52,11 @@ public final class TuningBenchmark {
   private final String stateMachine;
   private final long pid = ProcessHandle.current().pid();
 
-  private TuningBenchmark(LambdaClient lambda, SfnClient sfn, String stateMachine) {
+  private final Platform platform;
+
+  private TuningBenchmark(
+      Platform platform, LambdaClient lambda, SfnClient sfn, String stateMachine) {
+    this.platform = platform;
     this.lambda = lambda;
     this.sfn = sfn;
     this.stateMachine = stateMachine;
@@ -84,7 +88,7 @@ public final class TuningBenchmark {
       String stateMachine =
           new TunerInstaller(lambda, sfn, TunerPackage.shipped(), TunerInstaller.SHARED_HOST)
               .install();
-      TuningBenchmark bench = new TuningBenchmark(lambda, sfn, stateMachine);
+      TuningBenchmark bench = new TuningBenchmark(platform, lambda, sfn, stateMachine);
       SdkBytes code = BenchSupport.zip(example);
       String tuned = bench.deploy("cpu", code);
       String alone = bench.deploy("cpu-alone", code);
@@ -118,6 +122,7 @@ public final class TuningBenchmark {
   }
 
   private Run timedRun(String arn) throws Exception {
+    settle();
     long before = HostActivity.childrenTicks(pid);
     long started = System.nanoTime();
     DescribeExecutionResponse execution = execute(arn, true);
@@ -126,6 +131,17 @@ public final class TuningBenchmark {
         (HostActivity.childrenTicks(pid) - before) / (double) HostActivity.TICKS_PER_SECOND;
     double cores = java.lang.Runtime.getRuntime().availableProcessors() - PLATFORM_RESERVE;
     return new Run(wall, cpu, cpu / cores, stepTimes(execution));
+  }
+
+  /**
+   * Waits until the environments the previous run's cleanup retired have ended (they end in the
+   * background), so that every timed run starts on a quiet platform.
+   */
+  private void settle() throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (platform.environmentCount() > 0 && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+    }
   }
 
   private JsonNode tune(String arn, boolean parallel) throws Exception {
@@ -200,7 +216,9 @@ public final class TuningBenchmark {
             Locale.ROOT,
             "Run %s on %d cores, Java %s: the CPU-bound example (`examples/functions/cpu-python`),"
                 + " %d sizes (%s MB), num %d, parallelInvocation, on a warm platform (tuner"
-                + " installed, one untimed run first), cgroup limits on.%n%n",
+                + " installed, one untimed run first; each run starts once the environments the"
+                + " previous one retired have ended), cgroup limits on, sizes measured one at a"
+                + " time.%n%n",
             Instant.now(),
             java.lang.Runtime.getRuntime().availableProcessors(),
             System.getProperty("java.version"),
