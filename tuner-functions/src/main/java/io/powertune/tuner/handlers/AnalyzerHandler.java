@@ -27,7 +27,7 @@ public final class AnalyzerHandler extends StepHandler {
   }
 
   @Override
-  Object handle(JsonNode event, Context context) {
+  protected Object handle(JsonNode event, Context context) {
     return step.run(event);
   }
 }

@@ -26,7 +26,7 @@ public final class CleanerHandler extends StepHandler {
   }
 
   @Override
-  Object handle(JsonNode event, Context context) {
+  protected Object handle(JsonNode event, Context context) {
     return step.run(event);
   }
 }

@@ -29,7 +29,8 @@ public final class ExecutorHandler extends StepHandler {
   }
 
   @Override
-  Object handle(JsonNode event, Context context) throws IOException, InterruptedException {
+  protected Object handle(JsonNode event, Context context)
+      throws IOException, InterruptedException {
     return step.run(event, context.getRemainingTimeInMillis());
   }
 }

@@ -37,7 +37,7 @@ public final class InitializerHandler extends StepHandler {
   }
 
   @Override
-  Object handle(JsonNode event, Context context) {
+  protected Object handle(JsonNode event, Context context) {
     return step.run(event);
   }
 }

@@ -15,7 +15,7 @@ import java.io.OutputStream;
  * runtime reports it as a function error named by the exception's class, which the state machine
  * catches.
  */
-abstract class StepHandler implements RequestStreamHandler, AutoCloseable {
+public abstract class StepHandler implements RequestStreamHandler, AutoCloseable {
 
   /** The clients, kept for the life of the execution environment. */
   protected final AwsClients clients;
@@ -45,5 +45,6 @@ abstract class StepHandler implements RequestStreamHandler, AutoCloseable {
   }
 
   /** The step's work; the result is written as JSON (null as {@code null}). */
-  abstract Object handle(JsonNode event, Context context) throws IOException, InterruptedException;
+  protected abstract Object handle(JsonNode event, Context context)
+      throws IOException, InterruptedException;
 }
