@@ -2,8 +2,10 @@ package io.powertune.analyzer;
 
 import io.powertune.analyzer.model.PowerStat;
 import io.powertune.analyzer.pricing.Regions;
+import java.net.URLEncoder;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
@@ -28,6 +30,24 @@ public final class VisualizationUrl {
    * @param region the tuner's region, which selects the currency
    */
   public static String build(String baseUrl, List<PowerStat> stats, String region) {
+    String currency = Regions.isChina(region) ? "?currency=CNY" : "";
+    return baseUrl + currency + "#" + hash(stats);
+  }
+
+  /**
+   * The link that compares two runs: the viewer reads a hash of eight parts, the three of each run
+   * and then the two runs' names, URI-encoded.
+   */
+  public static String compare(
+      String baseUrl, List<PowerStat> a, String nameA, List<PowerStat> b, String nameB) {
+    return baseUrl + "#" + hash(a) + ";" + hash(b) + ";" + encode(nameA) + ";" + encode(nameB);
+  }
+
+  private static String encode(String name) {
+    return URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20");
+  }
+
+  private static String hash(List<PowerStat> stats) {
     List<PowerStat> sorted = new ArrayList<>(stats);
     sorted.sort(Comparator.comparingInt(PowerStat::value));
     ByteBuffer powers = buffer(2 * sorted.size());
@@ -38,15 +58,7 @@ public final class VisualizationUrl {
       durations.putFloat((float) stat.averageDuration());
       costs.putFloat((float) stat.averagePrice());
     }
-    String currency = Regions.isChina(region) ? "?currency=CNY" : "";
-    return baseUrl
-        + currency
-        + "#"
-        + base64(powers)
-        + ";"
-        + base64(durations)
-        + ";"
-        + base64(costs);
+    return base64(powers) + ";" + base64(durations) + ";" + base64(costs);
   }
 
   private static ByteBuffer buffer(int size) {

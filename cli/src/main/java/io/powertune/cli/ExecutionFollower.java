@@ -23,7 +23,14 @@ final class ExecutionFollower {
 
   /** The execution once it is no longer running. */
   DescribeExecutionResponse awaitEnd(String executionArn) throws InterruptedException {
+    return awaitEnd(executionArn, () -> {});
+  }
+
+  /** The execution once it is no longer running; {@code onPoll} runs at every look. */
+  DescribeExecutionResponse awaitEnd(String executionArn, Runnable onPoll)
+      throws InterruptedException {
     while (true) {
+      onPoll.run();
       DescribeExecutionResponse execution;
       try {
         execution = sfn.describeExecution(r -> r.executionArn(executionArn));

@@ -15,5 +15,8 @@ public final class ExitCodes {
   /** The tuning ran and failed; its cause is printed. */
   public static final int TUNING_FAILED = 3;
 
+  /** With --baseline: the recommended size got slower or dearer than allowed. */
+  public static final int REGRESSION = 4;
+
   private ExitCodes() {}
 }

@@ -26,6 +26,16 @@ public final class Main {
     CommandLine commandLine = new CommandLine(new PowertuneCommand());
     commandLine.addSubcommand("analyze", new AnalyzeCommand(environment));
     commandLine.addSubcommand("tune", new TuneCommand(environment, Clock.systemUTC()));
+    commandLine.addSubcommand("report", new ReportCommand(environment));
+    commandLine.addSubcommand(
+        "function",
+        new CommandLine(new FunctionCommand())
+            .addSubcommand("deploy", new FunctionDeployCommand(environment))
+            .addSubcommand("list", new FunctionListCommand(environment))
+            .addSubcommand("invoke", new FunctionInvokeCommand(environment))
+            .addSubcommand("logs", new FunctionLogsCommand(environment, Clock.systemUTC()))
+            .addSubcommand("delete", new FunctionDeleteCommand(environment)));
+    commandLine.addSubcommand("demo", new DemoCommand(Clock.systemUTC()));
     commandLine.addSubcommand("platform", new PlatformCommand());
     commandLine.addSubcommand("help", new HelpCommand());
     commandLine.setParameterExceptionHandler(new UsageErrorHandler());

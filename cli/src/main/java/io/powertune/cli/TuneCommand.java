@@ -1,16 +1,21 @@
 package io.powertune.cli;
 
 import io.powertune.analyzer.model.InvalidInputException;
+import io.powertune.analyzer.tuning.TuningAnalysis;
+import io.powertune.analyzer.tuning.TuningResults;
 import io.powertune.cli.install.FunctionDeployer;
 import io.powertune.cli.install.TunerInstaller;
 import io.powertune.cli.install.TunerPackage;
 import io.powertune.tuner.input.PowerValues;
 import io.powertune.tuner.input.TuningInput;
 import io.powertune.tuner.input.TuningInputReader;
+import io.powertune.visualizer.ReportFormat;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
@@ -176,6 +181,27 @@ public final class TuneCommand implements Callable<Integer> {
   private Integer timeout;
 
   @Option(
+      names = FormatOption.FLAG,
+      paramLabel = "table|json|markdown",
+      description = FormatOption.DESCRIPTION)
+  private ReportFormat format = ReportFormat.TABLE;
+
+  @Option(
+      names = "--baseline",
+      paramLabel = "FILE",
+      description =
+          "A previous run's result.json: exit 4 when the recommended size got slower or dearer"
+              + " than --max-regression allows, by more than the runs' noise.")
+  private String baseline;
+
+  @Option(
+      names = "--max-regression",
+      paramLabel = "PERCENT",
+      defaultValue = "5%",
+      description = "With --baseline: the worsening allowed. Default: ${DEFAULT-VALUE}.")
+  private String maxRegression;
+
+  @Option(
       names = "--state-dir",
       paramLabel = "DIR",
       defaultValue = "${sys:user.home}/.powertune",
@@ -206,6 +232,7 @@ public final class TuneCommand implements Callable<Integer> {
       throw input.rename(e);
     }
     checkDeployFlags();
+    Optional<TuneReport.Baseline> gate = baseline();
     PrintWriter err = spec.commandLine().getErr();
     try (PlatformSession session = PlatformSession.open(stateDir, endpoint, err);
         ServiceClients clients = new ServiceClients(session.endpoint(), session.credentials())) {
@@ -233,24 +260,60 @@ public final class TuneCommand implements Callable<Integer> {
               + " invocations on "
               + session.endpoint());
       err.flush();
-      String name = "tune-" + STAMP.format(clock.instant()) + "-" + suffix();
+      Instant started = clock.instant();
+      String name = "tune-" + STAMP.format(started) + "-" + suffix();
       Optional<HostActivity.Snapshot> before = snapshot(session);
       String executionArn =
           sfn.startExecution(
                   r -> r.stateMachineArn(stateMachine).name(name).input(input.json().toString()))
               .executionArn();
       ExecutionFollower follower = new ExecutionFollower(sfn, session.endpoint());
-      DescribeExecutionResponse execution = follower.awaitEnd(executionArn);
+      StopOnInterrupt interrupt =
+          StopOnInterrupt.register(sfn, clients.lambda(tunerRegion), executionArn, err);
+      DescribeExecutionResponse execution;
+      ReportCounter counter =
+          new ReportCounter(
+              clients.logs(validated.target().region()),
+              validated.target().name(),
+              started.minusSeconds(1));
+      try (ProgressDisplay display = progress(validated, err)) {
+        execution =
+            follower.awaitEnd(
+                executionArn,
+                () -> display.update(counter.counts(), Duration.between(started, clock.instant())));
+      } finally {
+        interrupt.finished();
+      }
       Optional<String> contention =
           before.flatMap(b -> snapshot(session).flatMap(a -> HostActivity.note(b, a)));
-      return new TuneReport(spec.commandLine().getOut(), err)
+      return new TuneReport(spec.commandLine().getOut(), err, format)
           .print(
               execution,
               contention,
               follower.entered(executionArn, "Publisher"),
               out,
-              STAMP.format(clock.instant()));
+              STAMP.format(clock.instant()),
+              gate);
     }
+  }
+
+  /** A bar on a terminal, plain lines otherwise. */
+  private static ProgressDisplay progress(TuningInput input, PrintWriter err) {
+    return System.console() != null
+        ? new BarProgress(input.powerValues(), input.invocationsPerSize())
+        : new LineProgress(err, input.powerValues(), input.invocationsPerSize());
+  }
+
+  private Optional<TuneReport.Baseline> baseline() {
+    if (baseline == null) {
+      return Optional.empty();
+    }
+    TuningAnalysis result =
+        TuningResults.read(
+            JsonInput.parse(JsonInput.text(baseline, "--baseline", System.in), "--baseline"),
+            "--baseline " + baseline);
+    return Optional.of(
+        new TuneReport.Baseline(result, Percent.parse(maxRegression, "--max-regression")));
   }
 
   /** A clear word when nothing answers at the endpoint, before anything else is tried. */

@@ -1,12 +1,15 @@
 package io.powertune.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.powertune.analyzer.tuning.TuningAnalysis;
+import io.powertune.analyzer.tuning.TuningResults;
+import io.powertune.visualizer.RegressionGate;
+import io.powertune.visualizer.ReportFormat;
+import io.powertune.visualizer.TerminalReport;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
 import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
@@ -14,17 +17,27 @@ import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
 /** What {@code tune} prints and writes once the execution has ended, and its exit code. */
 final class TuneReport {
 
+  /**
+   * A run to compare with, for the CI gate.
+   *
+   * @param result the baseline's result
+   * @param maxRegression the worsening allowed, as a share
+   */
+  record Baseline(TuningAnalysis result, double maxRegression) {}
+
   private final PrintWriter out;
   private final PrintWriter err;
+  private final ReportFormat format;
 
-  TuneReport(PrintWriter out, PrintWriter err) {
+  TuneReport(PrintWriter out, PrintWriter err, ReportFormat format) {
     this.out = out;
     this.err = err;
+    this.format = format;
   }
 
   /**
-   * Prints the result and writes {@code result.json} (the execution's output, plus {@code
-   * contention} when the host was measured busy), or prints why the run failed.
+   * Prints the report and writes result.json, chart.png and report.html, or prints why the run
+   * failed; then checks the baseline, if any.
    *
    * @param published whether the run got as far as publishing versions
    * @param folder the {@code --out} folder, or null for a new one named {@code name} under
@@ -36,7 +49,8 @@ final class TuneReport {
       Optional<String> contention,
       boolean published,
       Path folder,
-      String name)
+      String name,
+      Optional<Baseline> baseline)
       throws IOException {
     if (execution.status() != ExecutionStatus.SUCCEEDED) {
       FailureCause cause = FailureCause.of(execution);
@@ -47,44 +61,38 @@ final class TuneReport {
     Path dir =
         folder != null
             ? Files.createDirectories(folder)
-            : claim(Path.of("powertune-results"), name);
-    JsonNode result = JsonInput.parse(execution.output(), "output");
-    if (result.isObject() && contention.isPresent()) {
-      ((ObjectNode) result).put("contention", contention.get());
-    }
-    Path file = dir.resolve("result.json");
-    Files.writeString(file, JsonOutput.write(result) + "\n");
-    if (result.isNull()) {
+            : ReportFiles.claim(Path.of("powertune-results"), name);
+    var output = JsonInput.parse(execution.output(), "output");
+    if (output.isNull()) {
+      Path file = Files.writeString(dir.resolve("result.json"), "null\n");
       out.println("dry run: every size was published and invoked once; nothing was analysed");
-    } else {
-      ResultTable.lines(result).forEach(out::println);
-      out.println();
-      out.println(result.path("recommendation").asText());
-      if ("unavailable".equals(result.path("cpuScaling").asText())) {
-        out.println(
-            "note: CPU did not follow memory on this platform (no cgroups), so durations do not"
-                + " depend on the size");
-      }
-      if (result.hasNonNull("contention")) {
-        out.println("note: " + result.path("contention").asText());
-      }
+      FormatOption.printPaths(List.of(file), ReportFormat.TABLE, out, err);
+      return ExitCodes.OK;
     }
-    out.println("result: " + file);
+    TuningAnalysis result = TuningResults.read(output, "the execution's output");
+    if (contention.isPresent()) {
+      result = result.withContention(contention.get());
+    }
+    List<Path> files = ReportFiles.write(result, dir);
+    out.print(TerminalReport.render(result, format));
     out.flush();
-    return ExitCodes.OK;
+    FormatOption.printPaths(files, format, out, err);
+    return baseline.isPresent() ? gate(baseline.get(), result) : ExitCodes.OK;
   }
 
-  /**
-   * A new folder {@code name} (or {@code name-2}, ...) under {@code parent}: runs never share one.
-   */
-  static Path claim(Path parent, String name) throws IOException {
-    Files.createDirectories(parent);
-    for (int i = 1; ; i++) {
-      try {
-        return Files.createDirectory(parent.resolve(i == 1 ? name : name + "-" + i));
-      } catch (FileAlreadyExistsException e) {
-        // another run took it: try the next name
-      }
+  private int gate(Baseline baseline, TuningAnalysis result) {
+    List<String> regressions =
+        RegressionGate.check(baseline.result(), result, baseline.maxRegression());
+    for (String regression : regressions) {
+      err.println("powertune: regression: " + regression);
     }
+    if (regressions.isEmpty()) {
+      err.println(
+          "powertune: no regression beyond the runs' noise and the allowed "
+              + Math.round(baseline.maxRegression() * 100)
+              + "% against the baseline");
+    }
+    err.flush();
+    return regressions.isEmpty() ? ExitCodes.OK : ExitCodes.REGRESSION;
   }
 }

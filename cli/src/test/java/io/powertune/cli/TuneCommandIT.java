@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.powertune.tuner.TunerFunctions;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -47,11 +48,18 @@ class TuneCommandIT extends TuningSuite {
     JsonNode result = TunerFixture.JSON.readTree(out.resolve("result.json").toFile());
     assertThat(result.path("power").asInt()).isEqualTo(128);
     assertThat(run.out())
-        .contains("memory      avg ms      p90 ms   cost/invocation")
+        .contains("avg ms     p50 ms     p90 ms  cost/invocation  per 1M invocations")
         .contains("  128 MB ")
         .contains("<- cost pick")
         .contains("128 MB is the cheapest of the 3 suitable sizes")
-        .contains("result: " + out.resolve("result.json"));
+        .contains("result: " + out.resolve("result.json"))
+        .contains("chart:  " + out.resolve("chart.png"))
+        .contains("report: " + out.resolve("report.html"));
+    assertThat(out.resolve("chart.png")).isNotEmptyFile();
+    assertThat(Files.readString(out.resolve("report.html")))
+        .contains("<svg")
+        .contains("data-memory=\"512\"");
+    assertThat(run.err()).contains("powertune: 128 MB measured: 5 of 5 invocations");
     assertThat(run.err()).contains("powertune: tuning io-cli at 3 sizes x 5 invocations on");
     TunerFixture.FunctionState after = tuner.state(tuner.lambda(), "io-cli");
     assertThat(after.versions()).containsExactly("$LATEST");

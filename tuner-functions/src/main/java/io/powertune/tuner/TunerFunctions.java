@@ -56,6 +56,11 @@ public final class TunerFunctions {
               OptimizerHandler.class,
               OptimizerHandler::new));
 
+  /** The Cleaner, which a command also calls itself when it stops a run. */
+  public static TunerFunction cleaner() {
+    return ALL.stream().filter(f -> f.placeholder().equals("cleanerArn")).findFirst().orElseThrow();
+  }
+
   /** The state machine's name where powertune installs it. */
   public static final String STATE_MACHINE = "powertune";
 

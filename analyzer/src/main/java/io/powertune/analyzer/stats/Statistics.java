@@ -1,11 +1,14 @@
 package io.powertune.analyzer.stats;
 
 import java.util.Arrays;
+import java.util.OptionalDouble;
 import org.apache.commons.math3.distribution.TDistribution;
 import org.apache.commons.math3.stat.descriptive.DescriptiveStatistics;
+import org.apache.commons.math3.stat.descriptive.StatisticalSummaryValues;
 import org.apache.commons.math3.stat.descriptive.rank.Percentile;
 import org.apache.commons.math3.stat.descriptive.rank.Percentile.EstimationType;
 import org.apache.commons.math3.stat.descriptive.summary.Sum;
+import org.apache.commons.math3.stat.inference.TTest;
 
 /**
  * The statistics of the analysis, with Apache Commons Math underneath; no Commons Math type leaks
@@ -73,6 +76,27 @@ public final class Statistics {
         mean + halfWidth,
         stats.getMin(),
         stats.getMax());
+  }
+
+  /**
+   * The two-sided p-value of Welch's t-test of the two samples' means (unequal variances): how
+   * likely a difference at least this large is when the means are equal. Empty when either sample
+   * has fewer than two values or neither varies.
+   */
+  public static OptionalDouble welchPValue(DurationSummary a, DurationSummary b) {
+    if (a.count() < 2 || b.count() < 2) {
+      return OptionalDouble.empty();
+    }
+    if (a.standardDeviation() == 0 && b.standardDeviation() == 0) {
+      return OptionalDouble.empty();
+    }
+    return OptionalDouble.of(new TTest().tTest(summary(a), summary(b)));
+  }
+
+  private static StatisticalSummaryValues summary(DurationSummary s) {
+    double variance = s.standardDeviation() * s.standardDeviation();
+    return new StatisticalSummaryValues(
+        s.mean(), variance, s.count(), s.max(), s.min(), s.mean() * s.count());
   }
 
   private static double confidenceHalfWidth(int n, double sd) {

@@ -2,9 +2,7 @@ package io.powertune.analyzer.tuning;
 
 import io.powertune.analyzer.strategy.Strategy;
 import java.math.BigDecimal;
-import java.math.MathContext;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -31,28 +29,28 @@ public final class Recommendation {
         switch (strategy) {
           case COST ->
               sizes != null
-                  ? "is " + sizes + " (" + money(pick.averagePrice()) + " per invocation)"
+                  ? "is " + sizes + " (" + Wording.money(pick.averagePrice()) + " per invocation)"
                   : "is the cheapest of the "
                       + suitable.size()
                       + " suitable sizes ("
-                      + money(pick.averagePrice())
+                      + Wording.money(pick.averagePrice())
                       + " per invocation)";
           case SPEED ->
               sizes != null
-                  ? "is " + sizes + " (" + ms(pick.averageDuration()) + " on average)"
+                  ? "is " + sizes + " (" + Wording.ms(pick.averageDuration()) + " on average)"
                   : "is the fastest of the "
                       + suitable.size()
                       + " suitable sizes ("
-                      + ms(pick.averageDuration())
+                      + Wording.ms(pick.averageDuration())
                       + " on average)";
           case BALANCED ->
               (sizes != null ? "is " + sizes : "balances cost and speed best")
                   + " (weight "
                   + trim(balancedWeight)
                   + ": "
-                  + money(pick.averagePrice())
+                  + Wording.money(pick.averagePrice())
                   + " per invocation, "
-                  + ms(pick.averageDuration())
+                  + Wording.ms(pick.averageDuration())
                   + " on average)";
         };
     return pick.value() + " MB " + claim + comparison(pick, suitable, current) + ".";
@@ -75,47 +73,9 @@ public final class Recommendation {
     return "; against the current "
         + base.value()
         + " MB it is "
-        + costDelta(pick.averagePrice(), base.averagePrice())
+        + Wording.costDelta(pick.averagePrice(), base.averagePrice())
         + " and "
-        + speedDelta(pick.averageDuration(), base.averageDuration());
-  }
-
-  private static String costDelta(double cost, double baseline) {
-    double change = (cost - baseline) / baseline;
-    if (Math.abs(change) < 0.005) {
-      return "as cheap";
-    }
-    return percent(Math.abs(change)) + (change < 0 ? " cheaper" : " more expensive");
-  }
-
-  private static String speedDelta(double duration, double baseline) {
-    if (duration <= 0 || Math.abs(duration - baseline) / baseline < 0.005) {
-      return "as fast";
-    }
-    if (duration < baseline) {
-      double factor = baseline / duration;
-      return factor >= 1.5
-          ? String.format(Locale.ROOT, "%.1fx faster", factor)
-          : percent(1 - duration / baseline) + " faster";
-    }
-    return percent(duration / baseline - 1) + " slower";
-  }
-
-  private static String percent(double share) {
-    return Math.round(share * 100) + "%";
-  }
-
-  private static String ms(double value) {
-    return String.format(Locale.ROOT, value >= 100 ? "%.0f ms" : "%.1f ms", value);
-  }
-
-  /** A price with three significant digits, in plain notation ({@code $0.00000123}). */
-  static String money(double value) {
-    if (value == 0) {
-      return "$0";
-    }
-    return "$"
-        + new BigDecimal(value).round(new MathContext(3)).stripTrailingZeros().toPlainString();
+        + Wording.speedDelta(pick.averageDuration(), base.averageDuration());
   }
 
   private static String trim(double value) {

@@ -23,6 +23,7 @@ import java.util.Map;
  * @param warmStarts how many ran in a warm one
  * @param duration the durations (Init Duration included on cold starts), with percentiles and the
  *     95% confidence interval of the mean; null when nothing was measured
+ * @param warmDuration the durations of the warm starts alone; null when there were none
  * @param initDuration the mean Init Duration of the cold starts in ms; null without cold starts
  * @param averageBilledDuration the mean billed milliseconds
  * @param averageCost the average invocation's price, compute and request charge apart
@@ -47,6 +48,7 @@ import java.util.Map;
   "coldStarts",
   "warmStarts",
   "duration",
+  "warmDuration",
   "initDuration",
   "averageBilledDuration",
   "averageCost",
@@ -68,6 +70,7 @@ public record SizeResult(
     int coldStarts,
     int warmStarts,
     DurationSummary duration,
+    DurationSummary warmDuration,
     Double initDuration,
     Double averageBilledDuration,
     CostBreakdown averageCost,

@@ -59,6 +59,7 @@ public final class SizeResults {
         cold,
         all.size() - cold,
         measurement.map(m -> m.statistics().all()).orElse(null),
+        measurement.map(m -> m.statistics().warm()).filter(w -> w.count() > 0).orElse(null),
         initDuration(all),
         all.isEmpty() ? null : all.stream().mapToDouble(Report::totalBilledMs).average().orElse(0),
         measurement.map(Measurement::averageCost).orElse(null),

@@ -20,6 +20,9 @@ import java.util.List;
  * @param recommendation the pick and its reason, in one sentence
  * @param cpuScaling {@code unavailable} when the platform that ran the function could not make its
  *     CPU follow memory (durations then do not depend on the size), else {@code available}
+ * @param currentMemorySize the function's memory size before the run, when known
+ * @param contention a note that the host was busy with other work during the run, added where the
+ *     run was watched from the same host; else null
  * @param sizes every size's full result, by memory size
  */
 @JsonPropertyOrder({
@@ -32,6 +35,8 @@ import java.util.List;
   "balancedWeight",
   "recommendation",
   "cpuScaling",
+  "currentMemorySize",
+  "contention",
   "sizes"
 })
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -45,4 +50,34 @@ public record TuningAnalysis(
     Double balancedWeight,
     String recommendation,
     String cpuScaling,
-    List<SizeResult> sizes) {}
+    Integer currentMemorySize,
+    String contention,
+    List<SizeResult> sizes) {
+
+  /** The same result with a contention note. */
+  public TuningAnalysis withContention(String note) {
+    return new TuningAnalysis(
+        power,
+        cost,
+        duration,
+        stateMachine,
+        stats,
+        strategy,
+        balancedWeight,
+        recommendation,
+        cpuScaling,
+        currentMemorySize,
+        note,
+        sizes);
+  }
+
+  /** The result of a size, when it was measured. */
+  public java.util.Optional<SizeResult> size(int memory) {
+    return sizes.stream().filter(s -> s.value() == memory).findFirst();
+  }
+
+  /** The suitable sizes, by memory size. */
+  public List<SizeResult> suitable() {
+    return sizes.stream().filter(SizeResult::suitable).toList();
+  }
+}

@@ -79,6 +79,8 @@ public final class TuningAnalyzer {
             sizes.stream().anyMatch(s -> SizeResult.CPU_SCALING_UNAVAILABLE.equals(s.cpuScaling()))
                 ? SizeResult.CPU_SCALING_UNAVAILABLE
                 : SizeResult.CPU_SCALING_AVAILABLE,
+            current.isPresent() ? current.getAsInt() : null,
+            null,
             sizes.stream().sorted(Comparator.comparingInt(SizeResult::value)).toList()));
   }
 

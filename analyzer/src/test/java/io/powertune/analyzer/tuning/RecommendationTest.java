@@ -25,6 +25,7 @@ class RecommendationTest {
         null,
         null,
         null,
+        null,
         0,
         Map.of(),
         null,
@@ -77,7 +78,7 @@ class RecommendationTest {
 
   @Test
   void money_threeSignificantDigitsInPlainNotation() {
-    assertThat(Recommendation.money(0.000001234567)).isEqualTo("$0.00000123");
-    assertThat(Recommendation.money(0)).isEqualTo("$0");
+    assertThat(Wording.money(0.000001234567)).isEqualTo("$0.00000123");
+    assertThat(Wording.money(0)).isEqualTo("$0");
   }
 }

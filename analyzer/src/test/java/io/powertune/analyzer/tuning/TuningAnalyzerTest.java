@@ -32,6 +32,7 @@ class TuningAnalyzerTest {
         4,
         null,
         null,
+        null,
         duration,
         null,
         40,

@@ -1,0 +1,55 @@
+package io.powertune.cli;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+
+/** Progress as a bar on a terminal: invocations measured of all, and the size being measured. */
+final class BarProgress implements ProgressDisplay {
+
+  private final ProgressBar bar;
+  private final List<Integer> sizes;
+  private final int perSize;
+
+  BarProgress(List<Integer> sizes, int perSize) {
+    this.sizes = List.copyOf(sizes);
+    this.perSize = perSize;
+    this.bar =
+        new ProgressBarBuilder()
+            .setTaskName("tuning")
+            .setInitialMax((long) sizes.size() * perSize)
+            .setConsumer(new ConsoleProgressBarConsumer(System.err))
+            .setUnit(" invocations", 1)
+            .showSpeed()
+            .build();
+  }
+
+  @Override
+  public void update(Map<Integer, Integer> measured, Duration elapsed) {
+    long total = 0;
+    StringBuilder sizesNow = new StringBuilder();
+    for (int size : sizes) {
+      int count = Math.min(measured.getOrDefault(size, 0), perSize);
+      total += count;
+      if (count > 0 && count < perSize) {
+        sizesNow
+            .append(sizesNow.length() == 0 ? "" : ", ")
+            .append(size)
+            .append(" MB ")
+            .append(count)
+            .append('/')
+            .append(perSize);
+      }
+    }
+    bar.stepTo(total);
+    bar.setExtraMessage(sizesNow.toString());
+  }
+
+  @Override
+  public void close() {
+    bar.close();
+  }
+}

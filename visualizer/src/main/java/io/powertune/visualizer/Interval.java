@@ -1,0 +1,28 @@
+package io.powertune.visualizer;
+
+import io.powertune.analyzer.stats.DurationSummary;
+import io.powertune.analyzer.tuning.SizeResult;
+
+/**
+ * A size's 95% interval, as factors of its average: the confidence interval of the mean of its warm
+ * invocations (a cold start's Init Duration, one in a run, would widen it with what it is not
+ * about), or of all of them when fewer than two were warm. The price follows the billed duration,
+ * so the cost's interval takes the same factors.
+ *
+ * @param low the interval's lower end over the mean
+ * @param high its upper end over the mean
+ */
+record Interval(double low, double high) {
+
+  static Interval of(SizeResult size) {
+    DurationSummary summary =
+        size.warmDuration() != null && size.warmDuration().count() >= 2
+            ? size.warmDuration()
+            : size.duration();
+    if (summary == null || summary.mean() == 0) {
+      return new Interval(1, 1);
+    }
+    return new Interval(
+        Math.max(0, summary.ci95Low() / summary.mean()), summary.ci95High() / summary.mean());
+  }
+}

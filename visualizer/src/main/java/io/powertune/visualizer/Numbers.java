@@ -1,0 +1,30 @@
+package io.powertune.visualizer;
+
+import java.math.BigDecimal;
+import java.util.Locale;
+
+/** Numbers as the reports print them. */
+final class Numbers {
+
+  private Numbers() {}
+
+  /** A number without trailing zeros ({@code 0.5}, {@code 1}). */
+  static String plain(double value) {
+    return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+  }
+
+  /** Milliseconds with two decimals. */
+  static String ms(double value) {
+    return String.format(Locale.ROOT, "%.2f", value);
+  }
+
+  /** Dollars per million invocations, with two decimals ({@code $1.62}). */
+  static String perMillion(double pricePerInvocation) {
+    return String.format(Locale.ROOT, "$%.2f", pricePerInvocation * 1_000_000);
+  }
+
+  /** A signed percentage with one decimal ({@code +12.3%}). */
+  static String signedPercent(double share) {
+    return String.format(Locale.ROOT, "%+.1f%%", share * 100);
+  }
+}
