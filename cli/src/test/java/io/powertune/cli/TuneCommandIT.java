@@ -96,6 +96,91 @@ class TuneCommandIT extends TuningSuite {
   }
 
   @Test
+  void tune_withABaselineItMatches_passesTheGate_andOneItIsTwiceAsSlowAs_exits4() throws Exception {
+    tuner.deployPython("gated", "app.echo", TunerFixture.testFunction("echo-python"));
+    Path first = work.resolve("gate-1");
+    CliRun baseline =
+        tune(
+            "--function",
+            "gated",
+            "--powers",
+            "128",
+            "--payload",
+            "{\"ms\": 50}",
+            "--out",
+            first.toString());
+    Path fast = work.resolve("gate-fast.json");
+    Files.writeString(fast, twiceAsFast(Files.readString(first.resolve("result.json"))));
+
+    CliRun same =
+        tune(
+            "--function",
+            "gated",
+            "--powers",
+            "128",
+            "--payload",
+            "{\"ms\": 50}",
+            "--out",
+            work.resolve("gate-2").toString(),
+            "--baseline",
+            first.resolve("result.json").toString(),
+            "--max-regression",
+            "50%");
+    CliRun slower =
+        tune(
+            "--function",
+            "gated",
+            "--powers",
+            "128",
+            "--payload",
+            "{\"ms\": 50}",
+            "--out",
+            work.resolve("gate-3").toString(),
+            "--baseline",
+            fast.toString(),
+            "--max-regression",
+            "5%");
+
+    assertThat(baseline.exitCode()).as(baseline.err()).isZero();
+    assertThat(same.exitCode()).as(same.err()).isZero();
+    assertThat(same.err())
+        .contains("powertune: no regression beyond the runs' noise and the allowed 50%");
+    assertThat(slower.exitCode()).isEqualTo(4);
+    assertThat(slower.err())
+        .containsPattern("powertune: regression: duration at 128 MB got \\d+% worse \\(")
+        .contains("more than the 5% allowed");
+  }
+
+  /** A result whose every duration and price is half the original's. */
+  private static String twiceAsFast(String result) throws Exception {
+    var json = (com.fasterxml.jackson.databind.node.ObjectNode) TunerFixture.JSON.readTree(result);
+    for (var size : json.withArray("sizes")) {
+      var s = (com.fasterxml.jackson.databind.node.ObjectNode) size;
+      s.put("averageDuration", s.path("averageDuration").asDouble() / 2);
+      s.put("averagePrice", s.path("averagePrice").asDouble() / 2);
+      for (String name : new String[] {"duration", "warmDuration"}) {
+        var d = (com.fasterxml.jackson.databind.node.ObjectNode) s.path(name);
+        for (String field :
+            new String[] {
+              "trimmedMean",
+              "mean",
+              "p50",
+              "p90",
+              "p99",
+              "ci95Low",
+              "ci95High",
+              "min",
+              "max",
+              "standardDeviation"
+            }) {
+          d.put(field, d.path(field).asDouble() / 2);
+        }
+      }
+    }
+    return json.toString();
+  }
+
+  @Test
   void tune_functionThatAlwaysFails_exits3WithTheCause() {
     tuner.deployPython("cli-fails", "app.fail", TunerFixture.testFunction("echo-python"));
     TunerFixture.FunctionState before = tuner.state(tuner.lambda(), "cli-fails");
