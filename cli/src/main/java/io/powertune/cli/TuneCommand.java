@@ -53,7 +53,8 @@ import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
       "0:the tuning finished (result.json written)",
       "1:unexpected failure",
       "2:invalid input, found before anything was published or invoked",
-      "3:the tuning failed (its cause is printed)"
+      "3:the tuning failed (its cause is printed)",
+      "4:with --baseline: the recommended size got slower or dearer than allowed"
     })
 public final class TuneCommand implements Callable<Integer> {
 

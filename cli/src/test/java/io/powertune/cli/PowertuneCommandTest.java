@@ -20,6 +20,18 @@ class PowertuneCommandTest {
     assertThat(CliRun.of("analyze", "--help").out())
         .contains("--strategy", "--balanced-weight", "--region", "--prices", "Exit codes:");
     assertThat(CliRun.of("help", "analyze").out()).contains("Usage: powertune analyze");
+    assertThat(CliRun.of("--help").out())
+        .contains("tune", "report", "function", "demo", "platform");
+    assertThat(CliRun.of("tune", "--help").out())
+        .contains("--baseline", "--max-regression", "--format", "4   ");
+    assertThat(CliRun.of("report", "--help").out())
+        .contains("--compare", "--format", "Exit codes:");
+    assertThat(CliRun.of("demo", "--help").out()).contains("Usage: powertune demo");
+    for (String sub : new String[] {"deploy", "list", "invoke", "logs", "delete"}) {
+      CliRun run = CliRun.of("function", sub, "--help");
+      assertThat(run.exitCode()).isZero();
+      assertThat(run.out()).contains("Usage: powertune function " + sub);
+    }
   }
 
   @Test

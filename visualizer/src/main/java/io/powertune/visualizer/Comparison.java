@@ -1,5 +1,6 @@
 package io.powertune.visualizer;
 
+import io.powertune.analyzer.stats.DurationSummary;
 import io.powertune.analyzer.stats.Statistics;
 import io.powertune.analyzer.tuning.SizeResult;
 import io.powertune.analyzer.tuning.TuningAnalysis;
@@ -11,7 +12,7 @@ import java.util.TreeSet;
 /**
  * Two runs side by side, size by size (for example before and after a code change): the change in
  * average duration and cost, and whether the duration's change is larger than the runs' own noise
- * (Welch's t-test on the two samples, at 5%).
+ * (Welch's t-test on the two runs' warm invocations, at 5%).
  *
  * @param nameA the first run's name (its file)
  * @param a the first run
@@ -58,6 +59,16 @@ public record Comparison(
     return new Comparison(nameA, a, nameB, b, rows);
   }
 
+  /**
+   * The sample whose spread is the run's noise: its warm invocations (a size has one cold start,
+   * whose Init Duration is not noise), or all of them when fewer than two were warm.
+   */
+  private static DurationSummary spread(SizeResult size) {
+    return size.warmDuration() != null && size.warmDuration().count() >= 2
+        ? size.warmDuration()
+        : size.duration();
+  }
+
   static Row row(int memory, Optional<SizeResult> a, Optional<SizeResult> b) {
     boolean both =
         a.filter(SizeResult::suitable).isPresent() && b.filter(SizeResult::suitable).isPresent();
@@ -67,10 +78,10 @@ public record Comparison(
     }
     SizeResult x = a.get();
     SizeResult y = b.get();
+    DurationSummary sx = spread(x);
+    DurationSummary sy = spread(y);
     OptionalDouble p =
-        x.duration() == null || y.duration() == null
-            ? OptionalDouble.empty()
-            : Statistics.welchPValue(x.duration(), y.duration());
+        sx == null || sy == null ? OptionalDouble.empty() : Statistics.welchPValue(sx, sy);
     return new Row(
         memory,
         a,
