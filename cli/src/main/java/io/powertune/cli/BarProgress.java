@@ -1,8 +1,6 @@
 package io.powertune.cli;
 
-import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -28,15 +26,15 @@ final class BarProgress implements ProgressDisplay {
   }
 
   @Override
-  public void update(Map<Integer, Integer> measured, Duration elapsed) {
+  public void update(Snapshot snapshot) {
     long total = 0;
-    StringBuilder sizesNow = new StringBuilder();
+    StringBuilder now = new StringBuilder();
     for (int size : sizes) {
-      int count = Math.min(measured.getOrDefault(size, 0), perSize);
-      total += count;
-      if (count > 0 && count < perSize) {
-        sizesNow
-            .append(sizesNow.length() == 0 ? "" : ", ")
+      int count = Math.min(snapshot.measured().getOrDefault(size, 0), perSize);
+      boolean done = snapshot.done().contains(size);
+      total += done ? perSize : count;
+      if (!done && count > 0) {
+        now.append(now.length() == 0 ? "" : ", ")
             .append(size)
             .append(" MB ")
             .append(count)
@@ -45,7 +43,7 @@ final class BarProgress implements ProgressDisplay {
       }
     }
     bar.stepTo(total);
-    bar.setExtraMessage(sizesNow.toString());
+    bar.setExtraMessage(now.length() == 0 ? "" : "  " + now);
   }
 
   @Override

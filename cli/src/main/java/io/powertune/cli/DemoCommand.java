@@ -1,5 +1,7 @@
 package io.powertune.cli;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.powertune.analyzer.pricing.Regions;
 import io.powertune.analyzer.tuning.TuningAnalysis;
 import io.powertune.analyzer.tuning.TuningResults;
@@ -82,6 +84,16 @@ public final class DemoCommand implements Callable<Integer> {
     Instant begun = clock.instant();
     Path stateDir = Files.createTempDirectory("powertune-demo-state");
     Path code = Files.createTempDirectory("powertune-demo-code");
+    try {
+      return run(stateDir, code, stdout, err, begun);
+    } finally {
+      deleteTree(stateDir);
+      deleteTree(code);
+    }
+  }
+
+  private int run(Path stateDir, Path code, PrintWriter stdout, PrintWriter err, Instant begun)
+      throws Exception {
     try (PlatformSession session = PlatformSession.open(stateDir, null, err);
         ServiceClients clients = new ServiceClients(session.endpoint(), session.credentials())) {
       SfnClient sfn = clients.sfn(Regions.DEFAULT);
@@ -104,16 +116,16 @@ public final class DemoCommand implements Callable<Integer> {
                 + ": it "
                 + example.why());
         err.flush();
-        String input =
-            "{\"lambdaARN\": \""
-                + example.name()
-                + "\", \"num\": 10, \"strategy\": \""
-                + example.strategy()
-                + "\", \"payload\": "
-                + example.payload()
-                + "}";
+        ObjectNode input =
+            JsonNodeFactory.instance
+                .objectNode()
+                .put("lambdaARN", example.name())
+                .put("num", 10)
+                .put("strategy", example.strategy());
+        input.set("payload", JsonInput.parse(example.payload(), "payload"));
         String arn =
-            sfn.startExecution(r -> r.stateMachineArn(stateMachine).input(input)).executionArn();
+            sfn.startExecution(r -> r.stateMachineArn(stateMachine).input(input.toString()))
+                .executionArn();
         DescribeExecutionResponse execution =
             new ExecutionFollower(sfn, session.endpoint()).awaitEnd(arn);
         if (execution.status() != ExecutionStatus.SUCCEEDED) {
@@ -138,6 +150,15 @@ public final class DemoCommand implements Callable<Integer> {
             out.resolve("cpu-python").resolve("report.html")));
     stdout.flush();
     return ExitCodes.OK;
+  }
+
+  /** Deletes a temporary folder and what it holds; what cannot be deleted stays (it is /tmp). */
+  private static void deleteTree(Path root) {
+    try (var paths = Files.walk(root)) {
+      paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      // left to the system's cleaning of /tmp
+    }
   }
 
   /** The example's code, shipped inside powertune, in a folder of its own. */

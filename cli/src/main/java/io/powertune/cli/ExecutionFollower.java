@@ -30,9 +30,9 @@ final class ExecutionFollower {
   DescribeExecutionResponse awaitEnd(String executionArn, Runnable onPoll)
       throws InterruptedException {
     while (true) {
-      onPoll.run();
       DescribeExecutionResponse execution;
       try {
+        onPoll.run();
         execution = sfn.describeExecution(r -> r.executionArn(executionArn));
       } catch (SdkClientException e) {
         throw new PlatformStoppedException(

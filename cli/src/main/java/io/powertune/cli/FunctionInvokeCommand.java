@@ -1,5 +1,6 @@
 package io.powertune.cli;
 
+import io.powertune.analyzer.model.InvalidInputException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -12,9 +13,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.lambda.model.InvalidRequestContentException;
 import software.amazon.awssdk.services.lambda.model.InvokeResponse;
-import software.amazon.awssdk.services.lambda.model.LambdaException;
 import software.amazon.awssdk.services.lambda.model.LogType;
+import software.amazon.awssdk.services.lambda.model.RequestTooLargeException;
 import software.amazon.awssdk.services.lambda.model.ResourceNotFoundException;
 
 /** {@code powertune function invoke}: one synchronous invocation. */
@@ -65,9 +67,8 @@ public final class FunctionInvokeCommand implements Callable<Integer> {
                             .logType(log ? LogType.TAIL : LogType.NONE));
       } catch (ResourceNotFoundException e) {
         throw session.notFound(name, e);
-      } catch (LambdaException e) {
-        throw new io.powertune.analyzer.model.InvalidInputException(
-            "--payload", e.awsErrorDetails().errorMessage());
+      } catch (InvalidRequestContentException | RequestTooLargeException e) {
+        throw new InvalidInputException("--payload", e.awsErrorDetails().errorMessage());
       }
       PrintWriter out = spec.commandLine().getOut();
       out.println(response.payload().asUtf8String());

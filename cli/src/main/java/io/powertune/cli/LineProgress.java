@@ -5,16 +5,21 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 
-/** Progress as plain lines, one when a size is measured: for logs and pipes. */
+/**
+ * Progress as plain lines, for logs and pipes: one when a size's measurement ends, and every {@link
+ * #EVERY} one for the size being measured.
+ */
 final class LineProgress implements ProgressDisplay {
+
+  static final Duration EVERY = Duration.ofSeconds(15);
 
   private final PrintWriter err;
   private final List<Integer> sizes;
   private final int perSize;
-  private final Set<Integer> done = new HashSet<>();
+  private final Set<Integer> said = new HashSet<>();
+  private Duration lastLine = Duration.ZERO;
 
   LineProgress(PrintWriter err, List<Integer> sizes, int perSize) {
     this.err = err;
@@ -23,21 +28,33 @@ final class LineProgress implements ProgressDisplay {
   }
 
   @Override
-  public void update(Map<Integer, Integer> measured, Duration elapsed) {
+  public void update(Snapshot snapshot) {
     for (int size : sizes) {
-      int count = measured.getOrDefault(size, 0);
-      if (count >= perSize && done.add(size)) {
-        err.println(
-            String.format(
-                Locale.ROOT,
-                "powertune: %d MB measured: %d of %d invocations (%.1f s)",
-                size,
-                count,
-                perSize,
-                elapsed.toMillis() / 1000.0));
-        err.flush();
+      if (snapshot.done().contains(size) && said.add(size)) {
+        line(size + " MB measured", snapshot.measured().getOrDefault(size, 0), snapshot.elapsed());
       }
     }
+    if (snapshot.elapsed().minus(lastLine).compareTo(EVERY) >= 0) {
+      for (int size : sizes) {
+        int count = snapshot.measured().getOrDefault(size, 0);
+        if (!snapshot.done().contains(size) && count > 0) {
+          line("measuring " + size + " MB", count, snapshot.elapsed());
+        }
+      }
+    }
+  }
+
+  private void line(String what, int count, Duration elapsed) {
+    err.println(
+        String.format(
+            Locale.ROOT,
+            "powertune: %s: %d of %d invocations (%.1f s)",
+            what,
+            Math.min(count, perSize),
+            perSize,
+            elapsed.toMillis() / 1000.0));
+    err.flush();
+    lastLine = elapsed;
   }
 
   @Override

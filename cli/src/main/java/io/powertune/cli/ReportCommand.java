@@ -33,8 +33,8 @@ import software.amazon.awssdk.services.sfn.model.SfnException;
     versionProvider = VersionProvider.class,
     sortOptions = false,
     description = {
-      "Writes chart.png and report.html (and result.json) for a finished tuning, from its"
-          + " result.json or from its execution on a platform, and prints its report.",
+      "Writes chart.png and report.html for a finished tuning, from its result.json (beside it)"
+          + " or from its execution on a platform (with its result.json), and prints its report.",
       "With --compare A B: one report comparing two runs (for example before and after a code"
           + " change): the change per size, and whether each is larger than the runs' own noise."
     },
@@ -95,19 +95,22 @@ public final class ReportCommand implements Callable<Integer> {
           "RESULT.json|EXECUTION_ARN", "missing; name a run's result.json or its execution's ARN");
     }
     TuningAnalysis result;
-    Path dir;
+    List<Path> files;
     if (source.startsWith("arn:")) {
       result = fromExecution(source);
-      dir =
+      Path dir =
           out != null
               ? out
               : ReportFiles.claim(
                   Path.of("powertune-results"), source.substring(source.lastIndexOf(':') + 1));
+      files = ReportFiles.write(result, dir);
     } else {
+      // a result file is read, never rewritten: the pictures go beside it (or to --out)
       result = read(Path.of(source), "RESULT.json");
-      dir = out != null ? out : Path.of(source).toAbsolutePath().getParent();
+      files =
+          ReportFiles.writePictures(
+              result, out != null ? out : Path.of(source).toAbsolutePath().getParent());
     }
-    List<Path> files = ReportFiles.write(result, dir);
     stdout.print(TerminalReport.render(result, format));
     stdout.flush();
     FormatOption.printPaths(files, format, stdout, err);

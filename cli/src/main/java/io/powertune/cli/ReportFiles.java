@@ -18,9 +18,16 @@ final class ReportFiles {
   static List<Path> write(TuningAnalysis result, Path dir) throws IOException {
     Files.createDirectories(dir);
     Path json = Files.writeString(dir.resolve("result.json"), JsonOutput.write(result) + "\n");
+    List<Path> pictures = writePictures(result, dir);
+    return List.of(json, pictures.get(0), pictures.get(1));
+  }
+
+  /** Writes chart.png and report.html only (beside a result.json that is there already). */
+  static List<Path> writePictures(TuningAnalysis result, Path dir) throws IOException {
+    Files.createDirectories(dir);
     Path png = Files.write(dir.resolve("chart.png"), PngChart.render(result).png());
     Path html = Files.writeString(dir.resolve("report.html"), HtmlReport.render(result));
-    return List.of(json, png, html);
+    return List.of(png, html);
   }
 
   /**

@@ -14,8 +14,6 @@ import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
@@ -43,8 +41,9 @@ import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
       "Measures a function at several memory sizes and picks the cheapest, fastest or best"
           + " balanced one. It builds the execution input (the original's fields; flags override"
           + " --input), installs the tuner on the platform when missing or out of date, runs"
-          + " the powertune state machine, prints a table and writes result.json (the"
-          + " execution's output).",
+          + " the powertune state machine with live progress (Ctrl-C stops it and puts the function"
+          + " back as it was), prints the report and writes result.json (the execution's"
+          + " output), chart.png and report.html.",
       "Without --endpoint it uses the running platform of --state-dir, or starts one in this"
           + " process for the run."
     },
@@ -146,7 +145,9 @@ public final class TuneCommand implements Callable<Integer> {
   @Option(
       names = "--out",
       paramLabel = "DIR",
-      description = "Where result.json goes. Default: ./powertune-results/<timestamp>/.")
+      description =
+          "Where result.json, chart.png and report.html go. Default:"
+              + " ./powertune-results/<timestamp>/.")
   private Path out;
 
   @Option(
@@ -261,48 +262,23 @@ public final class TuneCommand implements Callable<Integer> {
               + " invocations on "
               + session.endpoint());
       err.flush();
-      Instant started = clock.instant();
-      String name = "tune-" + STAMP.format(started) + "-" + suffix();
+      String name = "tune-" + STAMP.format(clock.instant()) + "-" + suffix();
       Optional<HostActivity.Snapshot> before = snapshot(session);
-      String executionArn =
-          sfn.startExecution(
-                  r -> r.stateMachineArn(stateMachine).name(name).input(input.json().toString()))
-              .executionArn();
-      ExecutionFollower follower = new ExecutionFollower(sfn, session.endpoint());
-      StopOnInterrupt interrupt =
-          StopOnInterrupt.register(sfn, clients.lambda(tunerRegion), executionArn, err);
-      DescribeExecutionResponse execution;
-      ReportCounter counter =
-          new ReportCounter(
-              clients.logs(validated.target().region()),
-              validated.target().name(),
-              started.minusSeconds(1));
-      try (ProgressDisplay display = progress(validated, err)) {
-        execution =
-            follower.awaitEnd(
-                executionArn,
-                () -> display.update(counter.counts(), Duration.between(started, clock.instant())));
-      } finally {
-        interrupt.finished();
-      }
+      DescribeExecutionResponse execution =
+          new TuningRun(sfn, clients, tunerRegion, clock, err)
+              .run(stateMachine, name, input.json().toString(), validated);
       Optional<String> contention =
           before.flatMap(b -> snapshot(session).flatMap(a -> HostActivity.note(b, a)));
       return new TuneReport(spec.commandLine().getOut(), err, format)
           .print(
               execution,
               contention,
-              follower.entered(executionArn, "Publisher"),
+              new ExecutionFollower(sfn, session.endpoint())
+                  .entered(execution.executionArn(), "Publisher"),
               out,
               STAMP.format(clock.instant()),
               gate);
     }
-  }
-
-  /** A bar on a terminal, plain lines otherwise. */
-  private static ProgressDisplay progress(TuningInput input, PrintWriter err) {
-    return System.console() != null
-        ? new BarProgress(input.powerValues(), input.invocationsPerSize())
-        : new LineProgress(err, input.powerValues(), input.invocationsPerSize());
   }
 
   private Optional<TuneReport.Baseline> baseline() {

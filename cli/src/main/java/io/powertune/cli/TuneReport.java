@@ -65,7 +65,8 @@ final class TuneReport {
     var output = JsonInput.parse(execution.output(), "output");
     if (output.isNull()) {
       Path file = Files.writeString(dir.resolve("result.json"), "null\n");
-      out.println("dry run: every size was published and invoked once; nothing was analysed");
+      (format == ReportFormat.TABLE ? out : err)
+          .println("dry run: every size was published and invoked once; nothing was analysed");
       FormatOption.printPaths(List.of(file), ReportFormat.TABLE, out, err);
       return ExitCodes.OK;
     }

@@ -26,6 +26,7 @@ class ReportCommandTest {
   @Test
   void report_ofAResultFile_writesTheChartAndPageBesideIt() throws Exception {
     Path file = result("cpu-bound.json", "run");
+    byte[] before = Files.readAllBytes(file);
 
     CliRun run = CliRun.of("report", file.toString());
 
@@ -36,6 +37,9 @@ class ReportCommandTest {
         .contains("3008 MB: 61% more expensive and 14.1x faster than the current 128 MB")
         .contains("<- speed pick")
         .contains("report: " + dir.resolve("run/report.html"));
+    assertThat(Files.readAllBytes(file))
+        .as("the result file is read, never rewritten")
+        .isEqualTo(before);
   }
 
   @Test
@@ -80,6 +84,17 @@ class ReportCommandTest {
         .contains("<svg")
         .contains("data-memory=\"1769\"")
         .contains("https://lambda-power-tuning.show/#");
+  }
+
+  @Test
+  void compare_missingFile_exits2NamingIt() throws Exception {
+    Path a = result("cpu-bound.json", "a");
+
+    CliRun run = CliRun.of("report", "--compare", a.toString(), dir.resolve("b.json").toString());
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.errLines())
+        .containsExactly("powertune: --compare B: no such file: " + dir.resolve("b.json"));
   }
 
   @Test

@@ -96,6 +96,35 @@ class TuneCommandTest {
   }
 
   @Test
+  void baselineThatIsMissing_exits2BeforeAnythingRuns() {
+    CliRun run = tune("--function", "f", "--baseline", fresh.resolve("old.json").toString());
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.errLines())
+        .containsExactly("powertune: --baseline: no such file: " + fresh.resolve("old.json"));
+    assertThat(fresh.resolve("state")).doesNotExist();
+  }
+
+  @Test
+  void maxRegressionThatIsNotAPercentage_exits2() throws Exception {
+    Path old = Files.writeString(fresh.resolve("old.json"), "null");
+    Path good = fresh.resolve("good.json");
+    try (var in = getClass().getResourceAsStream("/fixtures/cpu-bound.json")) {
+      Files.copy(in, good);
+    }
+
+    CliRun dryRun = tune("--function", "f", "--baseline", old.toString());
+    CliRun percent =
+        tune("--function", "f", "--baseline", good.toString(), "--max-regression", "lots");
+
+    assertThat(dryRun.exitCode()).isEqualTo(2);
+    assertThat(dryRun.err()).contains("is a dry run's output (null): there is nothing to report");
+    assertThat(percent.exitCode()).isEqualTo(2);
+    assertThat(percent.errLines())
+        .containsExactly("powertune: --max-regression: 'lots' is not a percentage; give e.g. 5%");
+  }
+
+  @Test
   void help_listsTheExitCodes() {
     CliRun run = CliRun.of("tune", "--help");
 

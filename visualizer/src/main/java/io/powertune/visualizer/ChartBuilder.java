@@ -36,10 +36,6 @@ public final class ChartBuilder {
   private static final Color LABEL_BACKGROUND = new Color(255, 255, 255, 220);
   private static final Font FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
 
-  static {
-    System.setProperty("java.awt.headless", "true");
-  }
-
   private ChartBuilder() {}
 
   /** The chart of a tuning's result. */

@@ -59,16 +59,6 @@ public record Comparison(
     return new Comparison(nameA, a, nameB, b, rows);
   }
 
-  /**
-   * The sample whose spread is the run's noise: its warm invocations (a size has one cold start,
-   * whose Init Duration is not noise), or all of them when fewer than two were warm.
-   */
-  private static DurationSummary spread(SizeResult size) {
-    return size.warmDuration() != null && size.warmDuration().count() >= 2
-        ? size.warmDuration()
-        : size.duration();
-  }
-
   static Row row(int memory, Optional<SizeResult> a, Optional<SizeResult> b) {
     boolean both =
         a.filter(SizeResult::suitable).isPresent() && b.filter(SizeResult::suitable).isPresent();
@@ -78,8 +68,8 @@ public record Comparison(
     }
     SizeResult x = a.get();
     SizeResult y = b.get();
-    DurationSummary sx = spread(x);
-    DurationSummary sy = spread(y);
+    DurationSummary sx = Interval.sample(x);
+    DurationSummary sy = Interval.sample(y);
     OptionalDouble p =
         sx == null || sy == null ? OptionalDouble.empty() : Statistics.welchPValue(sx, sy);
     return new Row(

@@ -14,11 +14,19 @@ import io.powertune.analyzer.tuning.SizeResult;
  */
 record Interval(double low, double high) {
 
+  /**
+   * The sample a size's spread is judged on: its warm invocations (a size has one cold start, whose
+   * Init Duration is not noise), or all of them when fewer than two were warm; null when nothing
+   * was measured.
+   */
+  static DurationSummary sample(SizeResult size) {
+    return size.warmDuration() != null && size.warmDuration().count() >= 2
+        ? size.warmDuration()
+        : size.duration();
+  }
+
   static Interval of(SizeResult size) {
-    DurationSummary summary =
-        size.warmDuration() != null && size.warmDuration().count() >= 2
-            ? size.warmDuration()
-            : size.duration();
+    DurationSummary summary = sample(size);
     if (summary == null || summary.mean() == 0) {
       return new Interval(1, 1);
     }

@@ -109,6 +109,20 @@ class ComparisonTest {
   }
 
   @Test
+  void gate_slowerButWithinTheAllowedShareBeyondNoise_passes() {
+    TuningAnalysis before = run(512, size(512, 50, 0.5));
+
+    assertThat(RegressionGate.check(before, run(512, size(512, 53, 0.5)), 0.10)).isEmpty();
+  }
+
+  @Test
+  void gate_constantDurationsTwiceAsSlow_fails() {
+    TuningAnalysis before = run(512, size(512, 50, 0));
+
+    assertThat(RegressionGate.check(before, run(512, size(512, 100, 0)), 0.05)).hasSize(2);
+  }
+
+  @Test
   void gate_pickNotInTheBaseline_comparesThePicks() {
     TuningAnalysis before = run(256, size(256, 50, 1));
     TuningAnalysis after = run(512, size(512, 80, 1));
@@ -116,6 +130,6 @@ class ComparisonTest {
     assertThat(RegressionGate.check(before, after, 0.05))
         .first()
         .asString()
-        .startsWith("duration the pick (256 MB before, 512 MB now) got 60% worse");
+        .startsWith("duration of the pick (256 MB before, 512 MB now) got 60% worse");
   }
 }

@@ -80,23 +80,48 @@ public final class Statistics {
 
   /**
    * The two-sided p-value of Welch's t-test of the two samples' means (unequal variances): how
-   * likely a difference at least this large is when the means are equal. Empty when either sample
-   * has fewer than two values or neither varies.
+   * likely a difference at least this large is when the means are equal. Samples that do not vary
+   * give 0 when their means differ and 1 when they do not. Empty when either has fewer than two
+   * values.
    */
   public static OptionalDouble welchPValue(DurationSummary a, DurationSummary b) {
     if (a.count() < 2 || b.count() < 2) {
       return OptionalDouble.empty();
     }
     if (a.standardDeviation() == 0 && b.standardDeviation() == 0) {
-      return OptionalDouble.empty();
+      return OptionalDouble.of(a.mean() == b.mean() ? 1 : 0);
     }
-    return OptionalDouble.of(new TTest().tTest(summary(a), summary(b)));
+    return OptionalDouble.of(new TTest().tTest(summary(a, 1), summary(b, 1)));
   }
 
-  private static StatisticalSummaryValues summary(DurationSummary s) {
-    double variance = s.standardDeviation() * s.standardDeviation();
+  /**
+   * The one-sided p-value of Welch's t-test that {@code b}'s mean is no more than {@code factor}
+   * times {@code a}'s: small when {@code b} is more than that, beyond the samples' noise. Empty
+   * when either sample has fewer than two values.
+   */
+  public static OptionalDouble welchExceedsPValue(
+      DurationSummary a, DurationSummary b, double factor) {
+    if (a.count() < 2 || b.count() < 2) {
+      return OptionalDouble.empty();
+    }
+    double level = a.mean() * factor;
+    if (a.standardDeviation() == 0 && b.standardDeviation() == 0) {
+      return OptionalDouble.of(b.mean() > level ? 0 : 1);
+    }
+    double twoSided = new TTest().tTest(summary(a, factor), summary(b, 1));
+    return OptionalDouble.of(b.mean() > level ? twoSided / 2 : 1 - twoSided / 2);
+  }
+
+  /** The summary of the sample with every value multiplied by {@code scale}. */
+  private static StatisticalSummaryValues summary(DurationSummary s, double scale) {
+    double sd = s.standardDeviation() * scale;
     return new StatisticalSummaryValues(
-        s.mean(), variance, s.count(), s.max(), s.min(), s.mean() * s.count());
+        s.mean() * scale,
+        sd * sd,
+        s.count(),
+        s.max() * scale,
+        s.min() * scale,
+        s.mean() * scale * s.count());
   }
 
   private static double confidenceHalfWidth(int n, double sd) {
