@@ -87,6 +87,48 @@ class ReportCommandTest {
   }
 
   @Test
+  void compare_sameFunctionWithOneSizeSlower_saysBeyondNoiseThereOnly() throws Exception {
+    Path a = result("cpu-bound.json", "a");
+    Path b = Files.createDirectories(dir.resolve("b")).resolve("result.json");
+    var json =
+        (com.fasterxml.jackson.databind.node.ObjectNode) TunerFixture.JSON.readTree(a.toFile());
+    for (var size : json.withArray("sizes")) {
+      if (size.path("value").asInt() == 1024) {
+        var s = (com.fasterxml.jackson.databind.node.ObjectNode) size;
+        s.put("averageDuration", s.path("averageDuration").asDouble() * 1.2);
+        for (String name : new String[] {"duration", "warmDuration"}) {
+          var d = (com.fasterxml.jackson.databind.node.ObjectNode) s.path(name);
+          for (String field : new String[] {"mean", "p50", "ci95Low", "ci95High", "min", "max"}) {
+            d.put(field, d.path(field).asDouble() * 1.2);
+          }
+        }
+      }
+    }
+    Files.writeString(b, json.toString());
+
+    CliRun run =
+        CliRun.of(
+            "report",
+            "--compare",
+            a.toString(),
+            b.toString(),
+            "--out",
+            dir.resolve("c").toString());
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out().lines().filter(l -> l.strip().startsWith("1024 MB")))
+        .singleElement()
+        .asString()
+        .contains("+20.0%")
+        .contains("yes (p=");
+    assertThat(run.out().lines().filter(l -> l.strip().startsWith("512 MB")))
+        .singleElement()
+        .asString()
+        .contains("+0.0%")
+        .contains("no (p=1.000)");
+  }
+
+  @Test
   void compare_missingFile_exits2NamingIt() throws Exception {
     Path a = result("cpu-bound.json", "a");
 
