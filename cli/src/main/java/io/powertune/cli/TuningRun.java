@@ -1,5 +1,7 @@
 package io.powertune.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.powertune.tuner.TunerJson;
 import io.powertune.tuner.input.TuningInput;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -8,8 +10,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashSet;
-import java.util.Set;
+import java.util.HashMap;
+import java.util.Map;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
 import software.amazon.awssdk.services.sfn.model.HistoryEvent;
@@ -26,6 +28,11 @@ final class TuningRun {
   private final String tunerRegion;
   private final Clock clock;
   private final PrintWriter err;
+  private Map<Integer, Integer> doneSoFar = Map.of();
+  private long lastHistory = Long.MIN_VALUE;
+
+  /** How often the history is read while the run goes on. */
+  private static final Duration READ_EVERY = Duration.ofSeconds(1);
 
   TuningRun(
       SfnClient sfn, ServiceClients clients, String tunerRegion, Clock clock, PrintWriter err) {
@@ -54,13 +61,16 @@ final class TuningRun {
               .executionArn();
       interrupt.watch(arn);
       Runnable show =
-          () ->
-              display.update(
-                  new ProgressDisplay.Snapshot(
-                      counter.counts(),
-                      done(arn, tuning),
-                      Duration.between(started, clock.instant())));
+          () -> {
+            Map<Integer, Integer> done = done(arn);
+            Map<Integer, Integer> measured = new HashMap<>(counter.counts());
+            measured.putAll(done); // a size's own count, once it is done, is the exact one
+            display.update(
+                new ProgressDisplay.Snapshot(
+                    measured, done.keySet(), Duration.between(started, clock.instant())));
+          };
       DescribeExecutionResponse execution = follower.awaitEnd(arn, show);
+      lastHistory = Long.MIN_VALUE; // a last, full look
       show.run();
       return execution;
     } finally {
@@ -68,23 +78,30 @@ final class TuningRun {
     }
   }
 
-  /** The sizes whose Map iteration has ended, from the execution's history. */
-  private Set<Integer> done(String arn, TuningInput tuning) {
-    Set<Integer> done = new HashSet<>();
-    for (HistoryEvent event :
-        sfn.getExecutionHistoryPaginator(r -> r.executionArn(arn).includeExecutionData(false))
-            .events()) {
-      var details = event.mapIterationSucceededEventDetails();
-      if (details == null) {
-        details = event.mapIterationFailedEventDetails();
-      }
-      if (details != null
-          && details.index() != null
-          && details.index() < tuning.powerValues().size()) {
-        done.add(tuning.powerValues().get(details.index()));
+  /**
+   * The sizes measured so far and how many invocations each took, from the execution's history: the
+   * result each size's iteration ends with ({@code SizeMeasured}).
+   */
+  private Map<Integer, Integer> done(String arn) {
+    long now = System.nanoTime();
+    if (now - lastHistory < READ_EVERY.toNanos()) {
+      return doneSoFar;
+    }
+    lastHistory = now;
+    Map<Integer, Integer> done = new HashMap<>();
+    for (HistoryEvent event : sfn.getExecutionHistoryPaginator(r -> r.executionArn(arn)).events()) {
+      var exited = event.stateExitedEventDetails();
+      if (exited != null && "SizeMeasured".equals(exited.name()) && exited.output() != null) {
+        try {
+          JsonNode size = TunerJson.MAPPER.readTree(exited.output());
+          done.put(size.path("value").asInt(), size.path("invocations").asInt());
+        } catch (IOException e) {
+          // not a size's result: not ours to count
+        }
       }
     }
-    return done;
+    doneSoFar = Map.copyOf(done);
+    return doneSoFar;
   }
 
   /** A bar when standard error is a terminal, plain lines otherwise. */

@@ -148,7 +148,7 @@ class TuneCommandIT extends TuningSuite {
     assertThat(slower.exitCode()).isEqualTo(4);
     assertThat(slower.err())
         .containsPattern("powertune: regression: duration at 128 MB got \\d+% worse \\(")
-        .contains("more than the 5% allowed");
+        .contains("that it is no more than 5% worse)");
   }
 
   /** A result whose every duration and price is half the original's. */
