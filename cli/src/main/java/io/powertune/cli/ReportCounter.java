@@ -33,7 +33,8 @@ final class ReportCounter {
   private final Map<Integer, Integer> counts = new HashMap<>();
   private final long start;
   private long newest;
-  private long lastRead = Long.MIN_VALUE;
+  private long lastRead;
+  private boolean read;
 
   ReportCounter(CloudWatchLogsClient logs, String functionName, Instant since) {
     this.logs = logs;
@@ -45,9 +46,10 @@ final class ReportCounter {
   /** The invocations that reported so far, per memory size. */
   Map<Integer, Integer> counts() {
     long now = System.nanoTime();
-    if (now - lastRead < EVERY.toNanos()) {
+    if (read && now - lastRead < EVERY.toNanos()) {
       return Map.copyOf(counts);
     }
+    read = true;
     lastRead = now;
     long from = Math.max(start, newest - LAG_MS);
     try {

@@ -29,7 +29,8 @@ final class TuningRun {
   private final Clock clock;
   private final PrintWriter err;
   private Map<Integer, Integer> doneSoFar = Map.of();
-  private long lastHistory = Long.MIN_VALUE;
+  private long lastHistory;
+  private boolean historyRead;
 
   /** How often the history is read while the run goes on. */
   private static final Duration READ_EVERY = Duration.ofSeconds(1);
@@ -70,7 +71,7 @@ final class TuningRun {
                     measured, done.keySet(), Duration.between(started, clock.instant())));
           };
       DescribeExecutionResponse execution = follower.awaitEnd(arn, show);
-      lastHistory = Long.MIN_VALUE; // a last, full look
+      historyRead = false; // a last, full look
       show.run();
       return execution;
     } finally {
@@ -84,9 +85,10 @@ final class TuningRun {
    */
   private Map<Integer, Integer> done(String arn) {
     long now = System.nanoTime();
-    if (now - lastHistory < READ_EVERY.toNanos()) {
+    if (historyRead && now - lastHistory < READ_EVERY.toNanos()) {
       return doneSoFar;
     }
+    historyRead = true;
     lastHistory = now;
     Map<Integer, Integer> done = new HashMap<>();
     for (HistoryEvent event : sfn.getExecutionHistoryPaginator(r -> r.executionArn(arn)).events()) {
