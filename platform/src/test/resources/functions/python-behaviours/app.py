@@ -30,6 +30,19 @@ def call_lambda(event, context):
     return {"functionArn": config["FunctionArn"], "handler": config["Handler"]}
 
 
+def invoke_lambda(event, context):
+    """Invokes event["name"] synchronously with boto3, once (no retry), and returns its answer."""
+    import boto3
+    from botocore.config import Config
+
+    client = boto3.client("lambda", config=Config(retries={"total_max_attempts": 1}))
+    try:
+        response = client.invoke(FunctionName=event["name"], Payload=b"{}")
+    except client.exceptions.TooManyRequestsException:
+        return {"throttled": True}
+    return {"throttled": False, "answer": json.loads(response["Payload"].read())}
+
+
 def fail(event, context):
     raise ValueError("something broke")
 

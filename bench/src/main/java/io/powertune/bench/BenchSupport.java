@@ -13,6 +13,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.sfn.SfnClient;
 
@@ -29,6 +30,15 @@ final class BenchSupport {
 
   static SfnClient sfn(Platform platform, SdkHttpClient http) {
     return SfnClient.builder()
+        .endpointOverride(platform.endpoint())
+        .region(Region.US_EAST_1)
+        .credentialsProvider(credentials(platform))
+        .httpClient(http)
+        .build();
+  }
+
+  static CloudWatchLogsClient logs(Platform platform, SdkHttpClient http) {
+    return CloudWatchLogsClient.builder()
         .endpointOverride(platform.endpoint())
         .region(Region.US_EAST_1)
         .credentialsProvider(credentials(platform))

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.powertune.analyzer.report.ReportParser;
 import io.powertune.analyzer.stats.Statistics;
 import io.powertune.cli.HostActivity;
+import io.powertune.cli.install.InstallSettings;
+import io.powertune.cli.install.PlatformRoles;
 import io.powertune.cli.install.TrustedTuner;
 import io.powertune.cli.install.TunerInstaller;
 import io.powertune.cli.install.TunerPackage;
@@ -24,6 +26,7 @@ import java.util.Map;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.LogType;
 import software.amazon.awssdk.services.lambda.model.Runtime;
@@ -84,10 +87,18 @@ public final class TuningBenchmark {
         SdkHttpClient http =
             ApacheHttpClient.builder().socketTimeout(Duration.ofMinutes(10)).build();
         LambdaClient lambda = BenchSupport.lambda(platform, http);
-        SfnClient sfn = BenchSupport.sfn(platform, http)) {
+        SfnClient sfn = BenchSupport.sfn(platform, http);
+        CloudWatchLogsClient logs = BenchSupport.logs(platform, http)) {
       String stateMachine =
-          new TunerInstaller(lambda, sfn, TunerPackage.shipped(), TunerInstaller.SHARED_HOST)
-              .install();
+          new TunerInstaller(
+                  lambda,
+                  sfn,
+                  logs,
+                  new PlatformRoles(),
+                  TunerPackage.shipped(),
+                  InstallSettings.sharedHost())
+              .install()
+              .stateMachineArn();
       TuningBenchmark bench = new TuningBenchmark(platform, lambda, sfn, stateMachine);
       SdkBytes code = BenchSupport.zip(example);
       String tuned = bench.deploy("cpu", code);

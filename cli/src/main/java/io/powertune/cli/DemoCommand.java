@@ -6,8 +6,6 @@ import io.powertune.analyzer.pricing.Regions;
 import io.powertune.analyzer.tuning.TuningAnalysis;
 import io.powertune.analyzer.tuning.TuningResults;
 import io.powertune.cli.install.FunctionDeployer;
-import io.powertune.cli.install.TunerInstaller;
-import io.powertune.cli.install.TunerPackage;
 import io.powertune.visualizer.ReportFormat;
 import io.powertune.visualizer.TerminalReport;
 import java.io.IOException;
@@ -97,13 +95,7 @@ public final class DemoCommand implements Callable<Integer> {
     try (PlatformSession session = PlatformSession.open(stateDir, null, err);
         ServiceClients clients = new ServiceClients(session.endpoint(), session.credentials())) {
       SfnClient sfn = clients.sfn(Regions.DEFAULT);
-      String stateMachine =
-          new TunerInstaller(
-                  clients.lambda(Regions.DEFAULT),
-                  sfn,
-                  TunerPackage.shipped(),
-                  TunerInstaller.SHARED_HOST)
-              .install();
+      String stateMachine = TunerSetup.install(clients, Regions.DEFAULT);
       for (Example example : EXAMPLES) {
         Path folder = extract(example.name(), code);
         new FunctionDeployer(clients.lambda(Regions.DEFAULT))
@@ -127,7 +119,7 @@ public final class DemoCommand implements Callable<Integer> {
             sfn.startExecution(r -> r.stateMachineArn(stateMachine).input(input.toString()))
                 .executionArn();
         DescribeExecutionResponse execution =
-            new ExecutionFollower(sfn, session.endpoint()).awaitEnd(arn);
+            new ExecutionFollower(sfn, session.where()).awaitEnd(arn);
         if (execution.status() != ExecutionStatus.SUCCEEDED) {
           err.println("powertune: " + FailureCause.of(execution).describe());
           return ExitCodes.TUNING_FAILED;

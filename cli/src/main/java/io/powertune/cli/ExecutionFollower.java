@@ -1,6 +1,5 @@
 package io.powertune.cli;
 
-import java.net.URI;
 import java.time.Duration;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.sfn.SfnClient;
@@ -14,11 +13,14 @@ final class ExecutionFollower {
   private static final Duration POLL = Duration.ofMillis(200);
 
   private final SfnClient sfn;
-  private final URI endpoint;
+  private final String where;
 
-  ExecutionFollower(SfnClient sfn, URI endpoint) {
+  /**
+   * @param where the endpoint (or AWS), for messages
+   */
+  ExecutionFollower(SfnClient sfn, String where) {
     this.sfn = sfn;
-    this.endpoint = endpoint;
+    this.where = where;
   }
 
   /** The execution once it is no longer running. */
@@ -36,11 +38,14 @@ final class ExecutionFollower {
         execution = sfn.describeExecution(r -> r.executionArn(executionArn));
       } catch (SdkClientException e) {
         throw new PlatformStoppedException(
-            "the platform at "
-                + endpoint
-                + " stopped answering while the tuning ran; the execution "
+            "nothing answers at "
+                + where
+                + " any more ("
+                + e.getMessage()
+                + "); the execution "
                 + executionArn
-                + " goes on when a platform starts on its state directory again",
+                + " goes on where it runs (on the platform, once it starts on its state directory"
+                + " again)",
             e);
       }
       if (execution.status() != ExecutionStatus.RUNNING) {

@@ -35,6 +35,8 @@ public final class Main {
             .addSubcommand("invoke", new FunctionInvokeCommand(environment))
             .addSubcommand("logs", new FunctionLogsCommand(environment, Clock.systemUTC()))
             .addSubcommand("delete", new FunctionDeleteCommand(environment)));
+    commandLine.addSubcommand("install", new InstallCommand(environment));
+    commandLine.addSubcommand("uninstall", new UninstallCommand(environment));
     commandLine.addSubcommand("demo", new DemoCommand(Clock.systemUTC()));
     commandLine.addSubcommand("platform", new PlatformCommand());
     commandLine.addSubcommand("help", new HelpCommand());

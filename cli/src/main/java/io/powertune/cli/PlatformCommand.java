@@ -66,6 +66,24 @@ public final class PlatformCommand implements Callable<Integer> {
               + " functions unlimited. Default: on where the host allows them.")
   private boolean limits;
 
+  /** How the tuner's own functions run. */
+  enum TunerMode {
+    /** Inside the platform's JVM: they start at once and take no CPU from measured functions. */
+    IN_PROCESS,
+    /** As java21 function processes, as on AWS (each lends its CPU share while it waits). */
+    PROCESSES
+  }
+
+  @Option(
+      names = "--tuner",
+      paramLabel = "in_process|processes",
+      defaultValue = "in_process",
+      description =
+          "How the installed tuner's functions run: in_process (in the platform's JVM, at once"
+              + " and without taking CPU from the function measured) or processes (java21"
+              + " function processes, as on AWS). Default: ${DEFAULT-VALUE}.")
+  private TunerMode tuner;
+
   @Override
   public Integer call() throws Exception {
     if (port < 0 || port > 65_535) {
@@ -82,7 +100,7 @@ public final class PlatformCommand implements Callable<Integer> {
             defaults.clock(),
             limits ? defaults.cgroupRoot() : null,
             defaults.admissionWait(),
-            TrustedTuner.handlers());
+            tuner == TunerMode.IN_PROCESS ? TrustedTuner.handlers() : java.util.List.of());
     CountDownLatch stopped = new CountDownLatch(1);
     Platform platform = Platform.start(config);
     Runtime.getRuntime()

@@ -17,11 +17,13 @@ import java.util.OptionalLong;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
 /**
- * The platform a command talks to: the one named with {@code --endpoint}, else the running platform
- * of the state directory, else one started in this process for the command's duration.
+ * Where a command's calls go: AWS itself with {@code --aws} or {@code --profile}; the endpoint
+ * named with {@code --endpoint} (a platform, LocalStack); else the running platform of the state
+ * directory, else one started in this process for the command's duration.
  */
 final class PlatformSession implements AutoCloseable {
 
@@ -45,6 +47,26 @@ final class PlatformSession implements AutoCloseable {
    * @param err where to say that a platform was started here
    */
   static PlatformSession open(Path stateDir, URI endpoint, PrintWriter err) throws Exception {
+    return open(stateDir, endpoint, false, null, err);
+  }
+
+  /**
+   * Opens the session.
+   *
+   * @param endpoint the {@code --endpoint} flag, or null
+   * @param aws the {@code --aws} flag: AWS's own endpoints (unless {@code endpoint} is given)
+   * @param profile the {@code --profile} flag (implies {@code aws}), or null
+   * @param err where to say that a platform was started here
+   */
+  static PlatformSession open(
+      Path stateDir, URI endpoint, boolean aws, String profile, PrintWriter err) throws Exception {
+    if (aws || profile != null) {
+      AwsCredentialsProvider credentials =
+          profile == null
+              ? DefaultCredentialsProvider.builder().build()
+              : ProfileCredentialsProvider.builder().profileName(profile).build();
+      return new PlatformSession(endpoint, credentials, null, OptionalLong.empty());
+    }
     URI running = runningEndpoint(stateDir);
     if (endpoint != null) {
       boolean ours = endpoint.equals(running);
@@ -73,8 +95,19 @@ final class PlatformSession implements AutoCloseable {
         OptionalLong.of(ProcessHandle.current().pid()));
   }
 
+  /** The endpoint, or null for AWS's own. */
   URI endpoint() {
     return endpoint;
+  }
+
+  /** Where the calls go, for messages: the endpoint, or AWS. */
+  String where() {
+    return endpoint == null ? "AWS" : endpoint.toString();
+  }
+
+  /** True when the calls go to a powertune platform (the state directory's, or one started). */
+  boolean platform() {
+    return pid.isPresent() || started != null;
   }
 
   AwsCredentialsProvider credentials() {

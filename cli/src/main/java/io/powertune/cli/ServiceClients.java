@@ -14,10 +14,14 @@ import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
+import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.sfn.SfnClient;
 
-/** The SDK clients a command uses against one endpoint, one per service and region. */
+/**
+ * The SDK clients a command uses against one endpoint (or AWS's own, with no endpoint), one per
+ * service and region.
+ */
 final class ServiceClients implements AutoCloseable {
 
   private final URI endpoint;
@@ -26,13 +30,27 @@ final class ServiceClients implements AutoCloseable {
       ApacheHttpClient.builder().socketTimeout(Duration.ofMinutes(15)).build();
   private final Map<String, SdkClient> clients = new ConcurrentHashMap<>();
 
+  /**
+   * @param endpoint the one endpoint of every service, or null for AWS's own
+   */
   ServiceClients(URI endpoint, AwsCredentialsProvider credentials) {
     this.endpoint = endpoint;
     this.credentials = credentials;
   }
 
+  /** The endpoint, or null for AWS's own. */
   URI endpoint() {
     return endpoint;
+  }
+
+  /** Where the calls go, for messages: the endpoint, or AWS. */
+  String where() {
+    return endpoint == null ? "AWS" : endpoint.toString();
+  }
+
+  /** IAM, which is global (signed for us-east-1). */
+  IamClient iam() {
+    return client("iam", Region.AWS_GLOBAL.id(), IamClient.builder());
   }
 
   LambdaClient lambda(String region) {
@@ -53,13 +71,16 @@ final class ServiceClients implements AutoCloseable {
     return (C)
         clients.computeIfAbsent(
             service + "/" + region,
-            k ->
-                builder
-                    .endpointOverride(endpoint)
-                    .region(Region.of(region))
-                    .credentialsProvider(credentials)
-                    .httpClient(http)
-                    .build());
+            k -> {
+              if (endpoint != null) {
+                builder.endpointOverride(endpoint);
+              }
+              return builder
+                  .region(Region.of(region))
+                  .credentialsProvider(credentials)
+                  .httpClient(http)
+                  .build();
+            });
   }
 
   @Override

@@ -4,8 +4,6 @@ import io.powertune.analyzer.model.InvalidInputException;
 import io.powertune.analyzer.tuning.TuningAnalysis;
 import io.powertune.analyzer.tuning.TuningResults;
 import io.powertune.cli.install.FunctionDeployer;
-import io.powertune.cli.install.TunerInstaller;
-import io.powertune.cli.install.TunerPackage;
 import io.powertune.tuner.input.PowerValues;
 import io.powertune.tuner.input.TuningInput;
 import io.powertune.tuner.input.TuningInputReader;
@@ -21,6 +19,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ThreadLocalRandom;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -139,8 +138,21 @@ public final class TuneCommand implements Callable<Integer> {
       names = RegionOption.FLAG,
       paramLabel = "REGION",
       description =
-          "Where the tuner runs. Default: AWS_REGION, AWS_DEFAULT_REGION, else us-east-1.")
+          "Where the tuner runs. Default: the --state-machine-arn's region, else AWS_REGION,"
+              + " AWS_DEFAULT_REGION, else us-east-1.")
   private String region;
+
+  @Option(
+      names = "--state-machine-arn",
+      paramLabel = "ARN",
+      description =
+          "Use this deployed tuner (powertune install prints it; a stack of infra/template.yaml"
+              + " outputs it as StateMachineARN) instead of installing one. An ARN of an account"
+              + " other than the platform's 000000000000 means AWS, unless --endpoint says"
+              + " otherwise.")
+  private String stateMachineArn;
+
+  @Mixin private AwsOptions aws;
 
   @Option(
       names = "--out",
@@ -212,7 +224,13 @@ public final class TuneCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    String tunerRegion = RegionOption.resolve(region, environment);
+    StateMachineArn deployed =
+        stateMachineArn == null ? null : StateMachineArn.parse(stateMachineArn);
+    String tunerRegion =
+        region == null && deployed != null
+            ? deployed.region()
+            : RegionOption.resolve(region, environment);
+    boolean onAws = aws.selected() || (deployed != null && deployed.onAws() && endpoint == null);
     TuneInput input =
         TuneInput.from(
             new TuneInput.Flags(
@@ -236,22 +254,30 @@ public final class TuneCommand implements Callable<Integer> {
     checkDeployFlags();
     Optional<TuneReport.Baseline> gate = baseline();
     PrintWriter err = spec.commandLine().getErr();
-    try (PlatformSession session = PlatformSession.open(stateDir, endpoint, err);
+    if (onAws && deployed == null) {
+      throw new InvalidInputException(
+          aws.profile != null ? "--profile" : "--aws",
+          "tuning on AWS uses a deployed tuner: give --state-machine-arn (powertune install"
+              + " --aws prints it; a stack of infra/template.yaml outputs it as StateMachineARN)");
+    }
+    if (onAws && deploy != null) {
+      throw new InvalidInputException(
+          "--deploy",
+          "deploys to a platform only; on AWS deploy the function with your own tooling (sam,"
+              + " cdk, the AWS CLI) and name it with --function");
+    }
+    try (PlatformSession session =
+            PlatformSession.open(stateDir, endpoint, onAws, aws.profile, err);
         ServiceClients clients = new ServiceClients(session.endpoint(), session.credentials())) {
       LambdaClient lambda = clients.lambda(validated.target().region());
-      reachable(lambda, session.endpoint());
+      reachable(lambda, session);
       if (deploy != null) {
         deploy(lambda, validated);
       }
-      requireFunction(lambda, validated, session.endpoint());
+      requireFunction(lambda, validated, session.where());
       SfnClient sfn = clients.sfn(tunerRegion);
       String stateMachine =
-          new TunerInstaller(
-                  clients.lambda(tunerRegion),
-                  sfn,
-                  TunerPackage.shipped(),
-                  TunerInstaller.SHARED_HOST)
-              .install();
+          deployed != null ? deployed.arn() : TunerSetup.install(clients, tunerRegion);
       err.println(
           "powertune: tuning "
               + validated.target().display()
@@ -260,7 +286,7 @@ public final class TuneCommand implements Callable<Integer> {
               + " sizes x "
               + validated.invocationsPerSize()
               + " invocations on "
-              + session.endpoint());
+              + session.where());
       err.flush();
       String name = "tune-" + STAMP.format(clock.instant()) + "-" + suffix();
       Optional<HostActivity.Snapshot> before = snapshot(session);
@@ -273,7 +299,7 @@ public final class TuneCommand implements Callable<Integer> {
           .print(
               execution,
               contention,
-              new ExecutionFollower(sfn, session.endpoint())
+              new ExecutionFollower(sfn, session.where())
                   .entered(execution.executionArn(), "Publisher"),
               out,
               STAMP.format(clock.instant()),
@@ -294,14 +320,21 @@ public final class TuneCommand implements Callable<Integer> {
   }
 
   /** A clear word when nothing answers at the endpoint, before anything else is tried. */
-  private static void reachable(LambdaClient lambda, URI endpoint) {
+  private void reachable(LambdaClient lambda, PlatformSession session) {
     try {
       lambda.getAccountSettings();
     } catch (SdkClientException e) {
+      if (session.endpoint() == null) {
+        throw new InvalidInputException(
+            aws.profile != null ? "--profile" : "--aws",
+            "cannot reach AWS ("
+                + e.getMessage()
+                + "); check the credentials (aws sts get-caller-identity) and the network");
+      }
       throw new InvalidInputException(
           "--endpoint",
           "nothing answers at "
-              + endpoint
+              + session.where()
               + " ("
               + e.getMessage()
               + "); start one with powertune platform, or leave --endpoint out");
@@ -342,7 +375,7 @@ public final class TuneCommand implements Callable<Integer> {
     }
   }
 
-  private static void requireFunction(LambdaClient lambda, TuningInput input, URI endpoint) {
+  private static void requireFunction(LambdaClient lambda, TuningInput input, String where) {
     try {
       lambda.getFunctionConfiguration(r -> r.functionName(input.target().unqualified()));
     } catch (ResourceNotFoundException e) {
@@ -353,7 +386,7 @@ public final class TuneCommand implements Callable<Integer> {
               + " in "
               + input.target().region()
               + " at "
-              + endpoint
+              + where
               + "; deploy it first (--deploy PATH --runtime R --handler H)");
     }
   }

@@ -50,7 +50,7 @@ final class TuningRun {
     StopOnInterrupt interrupt =
         new StopOnInterrupt(sfn, clients.lambda(tunerRegion), clients::lambda, err);
     Instant started = clock.instant();
-    ExecutionFollower follower = new ExecutionFollower(sfn, clients.endpoint());
+    ExecutionFollower follower = new ExecutionFollower(sfn, clients.where());
     ReportCounter counter =
         new ReportCounter(
             clients.logs(tuning.target().region()),

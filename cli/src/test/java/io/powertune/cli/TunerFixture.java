@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.powertune.cli.install.FunctionDeployer;
+import io.powertune.cli.install.InstallSettings;
+import io.powertune.cli.install.PlatformRoles;
 import io.powertune.cli.install.TrustedTuner;
 import io.powertune.cli.install.TunerInstaller;
 import io.powertune.cli.install.TunerPackage;
@@ -50,9 +52,15 @@ final class TunerFixture implements AutoCloseable {
             PlatformFixture.config(stateDir).withTrustedHandlers(TrustedTuner.handlers()));
     lambda = platform.lambda();
     sfn = platform.sfn();
-    stateMachineArn =
-        new TunerInstaller(lambda, sfn, TunerPackage.shipped(), TunerInstaller.SHARED_HOST)
-            .install();
+    stateMachineArn = install(InstallSettings.sharedHost());
+  }
+
+  /** Installs the tuner (again) with {@code settings}; returns the state machine's ARN. */
+  String install(InstallSettings settings) {
+    return new TunerInstaller(
+            lambda, sfn, platform.logs(), new PlatformRoles(), TunerPackage.shipped(), settings)
+        .install()
+        .stateMachineArn();
   }
 
   Path stateDir() {
@@ -124,7 +132,7 @@ final class TunerFixture implements AutoCloseable {
                         .name("run-" + EXECUTIONS.incrementAndGet())
                         .input(input.toString()))
             .executionArn();
-    return new ExecutionFollower(sfn, platform.endpoint()).awaitEnd(arn);
+    return new ExecutionFollower(sfn, platform.endpoint().toString()).awaitEnd(arn);
   }
 
   /**

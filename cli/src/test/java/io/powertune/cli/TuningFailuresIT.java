@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.powertune.cli.TunerFixture.FunctionState;
-import io.powertune.cli.install.TunerInstaller;
+import io.powertune.cli.install.InstallSettings;
 import io.powertune.platform.Eventually;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -124,10 +124,8 @@ class TuningFailuresIT extends TuningSuite {
   void executorOutOfTime_returnsItsProgress_andTheNextCallRunsOnlyWhatIsLeft() throws Exception {
     String arn =
         tuner.deployPython("long-running", "app.handler", TunerFixture.example("io-python"));
-    tuner
-        .lambda()
-        .updateFunctionConfiguration(r -> r.functionName("powertune-executor").timeout(9));
-    tuner.lambda().waiter().waitUntilFunctionUpdatedV2(r -> r.functionName("powertune-executor"));
+    // the steps' timeout is the install's: the state machine calls their published versions
+    tuner.install(InstallSettings.sharedHost().withTimeout(9));
     try {
       ObjectNode input = input(arn, 5, 128);
       // each call has 9 s; after one invocation of 2.5 s it keeps 3 s + twice that in reserve,
@@ -145,11 +143,7 @@ class TuningFailuresIT extends TuningSuite {
       assertThat(stateNames(execution).stream().filter("Executor"::equals).count())
           .isEqualTo(size.path("executorCalls").asLong());
     } finally {
-      tuner
-          .lambda()
-          .updateFunctionConfiguration(
-              r -> r.functionName("powertune-executor").timeout(TunerInstaller.TIMEOUT_SECONDS));
-      tuner.lambda().waiter().waitUntilFunctionUpdatedV2(r -> r.functionName("powertune-executor"));
+      tuner.install(InstallSettings.sharedHost());
     }
   }
 

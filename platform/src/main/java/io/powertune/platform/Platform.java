@@ -76,6 +76,8 @@ public final class Platform implements AutoCloseable {
   private final StateDirectoryLock lock;
   private final Path stateDir;
 
+  private final AdmissionControl admission;
+
   private Platform(
       Server server,
       Database database,
@@ -86,7 +88,9 @@ public final class Platform implements AutoCloseable {
       PlatformCredentials credentials,
       URI endpoint,
       InProcessRunner inProcess,
+      AdmissionControl admission,
       StateDirectoryLock lock) {
+    this.admission = admission;
     this.server = server;
     this.database = database;
     this.logWriter = logWriter;
@@ -159,6 +163,8 @@ public final class Platform implements AutoCloseable {
             config.clock(),
             config.idleTimeout(),
             pool::inProcessEnvironment);
+    AdmissionControl admission =
+        resources.available() ? AdmissionControl.forHost(resources.hostCores()) : null;
     Invoker invoker =
         new Invoker(
             functions,
@@ -167,7 +173,7 @@ public final class Platform implements AutoCloseable {
                 pool,
                 logWriter,
                 config.clock(),
-                resources.available() ? AdmissionControl.forHost(resources.hostCores()) : null,
+                admission,
                 resources.hostCores(),
                 config.admissionWait(),
                 inProcess),
@@ -200,6 +206,7 @@ public final class Platform implements AutoCloseable {
         credentials,
         endpoint,
         inProcess,
+        admission,
         lock);
   }
 
@@ -224,6 +231,11 @@ public final class Platform implements AutoCloseable {
 
   public PlatformCredentials credentials() {
     return credentials;
+  }
+
+  /** vCPUs granted to running invocations now; 0 where admission control is off. */
+  public double admissionInUse() {
+    return admission == null ? 0 : admission.inUse();
   }
 
   /** How many execution environments are alive (starting, busy or idle). */

@@ -70,6 +70,51 @@ class LogsApiIT {
   }
 
   @Test
+  void retentionPolicy_isReported_andRemovable_andOnlyTheAcceptedPeriodsAreTaken() {
+    String name = "/powertune/it/retention";
+    group(name);
+
+    logs.putRetentionPolicy(r -> r.logGroupName(name).retentionInDays(7));
+    Integer set = describe(name).retentionInDays();
+    logs.deleteRetentionPolicy(r -> r.logGroupName(name));
+    Integer removed = describe(name).retentionInDays();
+
+    assertThat(set).isEqualTo(7);
+    assertThat(removed).isNull();
+    assertThatThrownBy(() -> logs.putRetentionPolicy(r -> r.logGroupName(name).retentionInDays(8)))
+        .isInstanceOfSatisfying(
+            InvalidParameterException.class,
+            e -> assertThat(e.awsErrorDetails().errorMessage()).contains("'retentionInDays'"));
+    assertThatThrownBy(
+            () ->
+                logs.putRetentionPolicy(
+                    r -> r.logGroupName("/powertune/it/none").retentionInDays(7)))
+        .isInstanceOf(ResourceNotFoundException.class);
+  }
+
+  @Test
+  void deleteLogGroup_removesItsStreamsAndEvents_andASecondDeleteIsNotFound() {
+    String name = "/powertune/it/deleted";
+    group(name, "s");
+    put(name, "s", event(System.currentTimeMillis(), "gone soon"));
+
+    logs.deleteLogGroup(r -> r.logGroupName(name));
+
+    assertThat(logs.describeLogGroups(r -> r.logGroupNamePrefix(name)).logGroups()).isEmpty();
+    assertThatThrownBy(() -> logs.deleteLogGroup(r -> r.logGroupName(name)))
+        .isInstanceOf(ResourceNotFoundException.class);
+    group(name, "s"); // a group made again starts empty
+    assertThat(
+            logs.getLogEvents(r -> r.logGroupName(name).logStreamName("s").startFromHead(true))
+                .events())
+        .isEmpty();
+  }
+
+  private LogGroup describe(String name) {
+    return logs.describeLogGroups(r -> r.logGroupNamePrefix(name)).logGroups().get(0);
+  }
+
+  @Test
   void createLogGroup_reservedAwsPrefix_isInvalid() {
     assertThatThrownBy(() -> logs.createLogGroup(r -> r.logGroupName("aws/powertune-it")))
         .isInstanceOf(InvalidParameterException.class);

@@ -3,136 +3,144 @@ package io.powertune.cli.install;
 import io.powertune.statemachine.PowerTuningDefinition;
 import io.powertune.tuner.TunerFunctions;
 import io.powertune.tuner.TunerFunctions.TunerFunction;
-import io.powertune.tuner.aws.TunerEnvironment;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
+import software.amazon.awssdk.services.cloudwatchlogs.model.ResourceAlreadyExistsException;
 import software.amazon.awssdk.services.lambda.LambdaClient;
-import software.amazon.awssdk.services.lambda.model.FunctionConfiguration;
 import software.amazon.awssdk.services.lambda.model.ResourceNotFoundException;
-import software.amazon.awssdk.services.lambda.model.Runtime;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.StateMachineListItem;
 
 /**
- * Installs the tuner on an endpoint: the six workflow functions from the shipped package and the
- * {@code powertune} state machine from the one ASL definition. Whatever is missing is created and
+ * Installs the tuner on an endpoint, as infra/template.yaml deploys it: a role, a log group and a
+ * java21 function with a {@code live} alias per workflow step, and the {@code powertune} state
+ * machine from the one ASL definition, calling the aliases. Whatever is missing is created and
  * whatever is out of date is updated; installing again changes nothing.
  */
 public final class TunerInstaller {
 
-  /** The role the tuner's functions and state machine name (the platform does not check it). */
-  public static final String ROLE = "arn:aws:iam::000000000000:role/powertune-tuner";
-
-  /** The functions' memory: a full vCPU, for quick steps when they run as processes. */
-  public static final int MEMORY_MB = 1769;
-
-  /** The functions' timeout: Lambda's longest; an Executor call returns its progress before it. */
-  public static final int TIMEOUT_SECONDS = 900;
-
-  /**
-   * The functions' variables on a platform whose functions share one host: sizes are measured one
-   * at a time, since sizes measured together slow each other (measured: up to 20% at 1,024 MB on
-   * two cores) where on AWS each runs on machines of its own.
-   */
-  public static final Map<String, String> SHARED_HOST =
-      Map.of(TunerEnvironment.CONCURRENT_SIZES, "1");
-
   private final LambdaClient lambda;
   private final SfnClient sfn;
-  private final TunerPackage tunerPackage;
-  private final Map<String, String> variables;
+  private final CloudWatchLogsClient logs;
+  private final TunerRoles roles;
+  private final WorkflowFunctions functions;
+  private final InstallSettings settings;
 
-  /**
-   * @param variables the workflow functions' environment variables
-   */
   public TunerInstaller(
       LambdaClient lambda,
       SfnClient sfn,
+      CloudWatchLogsClient logs,
+      TunerRoles roles,
       TunerPackage tunerPackage,
-      Map<String, String> variables) {
+      InstallSettings settings) {
     this.lambda = lambda;
     this.sfn = sfn;
-    this.tunerPackage = tunerPackage;
-    this.variables = Map.copyOf(variables);
+    this.logs = logs;
+    this.roles = roles;
+    this.settings = settings;
+    this.functions = new WorkflowFunctions(lambda, tunerPackage, settings);
   }
 
-  /** Installs what is missing or out of date; returns the state machine's ARN. */
-  public String install() {
-    Map<String, String> arns = new LinkedHashMap<>();
+  /** The log group of a workflow function. */
+  public static String logGroup(TunerFunction function) {
+    return "/aws/lambda/" + function.name();
+  }
+
+  /** Installs what is missing or out of date. */
+  public Installation install() {
+    Map<String, String> aliases = new LinkedHashMap<>();
+    boolean changed = false;
     for (TunerFunction function : TunerFunctions.ALL) {
-      arns.put(function.placeholder(), ensure(function));
+      String role = roles.functionRole(function);
+      changed |= ensureLogGroup(function);
+      WorkflowFunctions.Deployed deployed = functions.ensure(function, role, roles.propagating());
+      aliases.put(function.placeholder(), deployed.aliasArn());
+      changed |= deployed.changed();
     }
-    return ensureStateMachine(PowerTuningDefinition.substitute(arns));
+    List<String> unqualified = TunerFunctions.ALL.stream().map(f -> functions.arn(f)).toList();
+    String role = roles.stateMachineRole(unqualified);
+    String definition = PowerTuningDefinition.substitute(aliases);
+    StateMachineResult machine = ensureStateMachine(definition, role);
+    return new Installation(machine.arn(), aliases, changed || machine.changed());
   }
 
-  private String ensure(TunerFunction function) {
-    FunctionConfiguration current;
+  /** Removes the state machine, the functions, their log groups and roles; returns what existed. */
+  public List<String> uninstall() {
+    List<String> removed = new ArrayList<>();
+    existingStateMachine()
+        .ifPresent(
+            m -> {
+              sfn.deleteStateMachine(r -> r.stateMachineArn(m.stateMachineArn()));
+              removed.add("state machine " + m.name());
+            });
+    for (TunerFunction function : TunerFunctions.ALL) {
+      try {
+        lambda.deleteFunction(r -> r.functionName(function.name()));
+        removed.add("function " + function.name());
+      } catch (ResourceNotFoundException e) {
+        // not installed
+      }
+      try {
+        logs.deleteLogGroup(r -> r.logGroupName(logGroup(function)));
+        removed.add("log group " + logGroup(function));
+      } catch (software.amazon.awssdk.services.cloudwatchlogs.model.ResourceNotFoundException e) {
+        // none
+      }
+    }
+    roles.remove().forEach(name -> removed.add("role " + name));
+    return removed;
+  }
+
+  private boolean ensureLogGroup(TunerFunction function) {
+    boolean created;
     try {
-      current = lambda.getFunction(r -> r.functionName(function.name())).configuration();
-    } catch (ResourceNotFoundException e) {
-      return create(function);
+      logs.createLogGroup(r -> r.logGroupName(logGroup(function)));
+      created = true;
+    } catch (ResourceAlreadyExistsException e) {
+      created = false;
     }
-    if (!tunerPackage.sha256().equals(current.codeSha256())) {
-      lambda.updateFunctionCode(
-          r ->
-              r.functionName(function.name())
-                  .zipFile(SdkBytes.fromByteArray(tunerPackage.bytes())));
-      lambda.waiter().waitUntilFunctionUpdatedV2(r -> r.functionName(function.name()));
-    }
-    if (current.runtime() != Runtime.JAVA21
-        || !function.handler().equals(current.handler())
-        || current.memorySize() != MEMORY_MB
-        || current.timeout() != TIMEOUT_SECONDS
-        || !variables.equals(
-            current.environment() == null ? Map.of() : current.environment().variables())) {
-      lambda.updateFunctionConfiguration(
-          r ->
-              r.functionName(function.name())
-                  .runtime(Runtime.JAVA21)
-                  .handler(function.handler())
-                  .memorySize(MEMORY_MB)
-                  .timeout(TIMEOUT_SECONDS)
-                  .environment(e -> e.variables(variables)));
-      lambda.waiter().waitUntilFunctionUpdatedV2(r -> r.functionName(function.name()));
-    }
-    return current.functionArn();
+    logs.putRetentionPolicy(
+        r -> r.logGroupName(logGroup(function)).retentionInDays(settings.logRetentionDays()));
+    return created;
   }
 
-  private String create(TunerFunction function) {
-    String arn =
-        lambda
-            .createFunction(
-                r ->
-                    r.functionName(function.name())
-                        .runtime(Runtime.JAVA21)
-                        .handler(function.handler())
-                        .role(ROLE)
-                        .memorySize(MEMORY_MB)
-                        .timeout(TIMEOUT_SECONDS)
-                        .environment(e -> e.variables(variables))
-                        .description("powertune workflow step")
-                        .code(c -> c.zipFile(SdkBytes.fromByteArray(tunerPackage.bytes()))))
-            .functionArn();
-    lambda.waiter().waitUntilFunctionActiveV2(r -> r.functionName(function.name()));
-    return arn;
-  }
+  private record StateMachineResult(String arn, boolean changed) {}
 
-  private String ensureStateMachine(String definition) {
-    Optional<StateMachineListItem> existing =
-        sfn.listStateMachinesPaginator(r -> r.maxResults(100)).stateMachines().stream()
-            .filter(m -> m.name().equals(TunerFunctions.STATE_MACHINE))
-            .findFirst();
+  private StateMachineResult ensureStateMachine(String definition, String role) {
+    Optional<StateMachineListItem> existing = existingStateMachine();
     if (existing.isEmpty()) {
-      return sfn.createStateMachine(
-              r -> r.name(TunerFunctions.STATE_MACHINE).definition(definition).roleArn(ROLE))
-          .stateMachineArn();
+      String arn =
+          Propagation.retry(
+              roles.propagating(),
+              () ->
+                  sfn.createStateMachine(
+                          r ->
+                              r.name(TunerFunctions.STATE_MACHINE)
+                                  .definition(definition)
+                                  .roleArn(role))
+                      .stateMachineArn());
+      return new StateMachineResult(arn, true);
     }
     String arn = existing.get().stateMachineArn();
-    if (!definition.equals(sfn.describeStateMachine(r -> r.stateMachineArn(arn)).definition())) {
-      sfn.updateStateMachine(r -> r.stateMachineArn(arn).definition(definition));
+    var current = sfn.describeStateMachine(r -> r.stateMachineArn(arn));
+    if (definition.equals(current.definition()) && role.equals(current.roleArn())) {
+      return new StateMachineResult(arn, false);
     }
-    return arn;
+    Propagation.retry(
+        roles.propagating(),
+        () ->
+            sfn.updateStateMachine(
+                r -> r.stateMachineArn(arn).definition(definition).roleArn(role)));
+    return new StateMachineResult(arn, true);
+  }
+
+  private Optional<StateMachineListItem> existingStateMachine() {
+    return sfn.listStateMachinesPaginator(r -> r.maxResults(100)).stateMachines().stream()
+        .filter(m -> m.name().equals(TunerFunctions.STATE_MACHINE))
+        .findFirst();
   }
 }

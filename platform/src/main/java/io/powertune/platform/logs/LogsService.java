@@ -61,6 +61,9 @@ public final class LogsService implements AwsService {
         switch (operation) {
           case "CreateLogGroup" -> createLogGroup(scope, body);
           case "CreateLogStream" -> createLogStream(scope, body);
+          case "DeleteLogGroup" -> deleteLogGroup(scope, body);
+          case "PutRetentionPolicy" -> putRetentionPolicy(scope, body);
+          case "DeleteRetentionPolicy" -> retention(scope, body, 0);
           case "PutLogEvents" -> putLogEvents(scope, body);
           case "DescribeLogGroups" -> describeLogGroups(scope, body, request.region());
           case "DescribeLogStreams" -> describeLogStreams(scope, body, request.region());
@@ -86,6 +89,43 @@ public final class LogsService implements AwsService {
     }
     if (!store.createGroup(scope, name, clock.millis())) {
       throw LogsErrors.groupExists();
+    }
+    return JsonProtocol.MAPPER.createObjectNode();
+  }
+
+  private JsonNode deleteLogGroup(Scope scope, ObjectNode body) {
+    if (!store.deleteGroup(scope, body.path("logGroupName").asText(""))) {
+      throw LogsErrors.groupNotFound();
+    }
+    return JsonProtocol.MAPPER.createObjectNode();
+  }
+
+  /** The retention periods CloudWatch Logs accepts, in days. */
+  private static final java.util.Set<Integer> RETENTION_DAYS =
+      java.util.Set.of(
+          1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557,
+          2922, 3288, 3653);
+
+  private JsonNode putRetentionPolicy(Scope scope, ObjectNode body) {
+    int days = body.path("retentionInDays").asInt(-1);
+    if (!RETENTION_DAYS.contains(days)) {
+      throw LogsErrors.invalid(
+          "1 validation error detected: Value '"
+              + body.path("retentionInDays").asText()
+              + "' at 'retentionInDays' failed to satisfy constraint: Member must satisfy enum"
+              + " value set: "
+              + RETENTION_DAYS.stream().sorted().toList());
+    }
+    return retention(scope, body, days);
+  }
+
+  /**
+   * Sets the retention a group reports; the platform keeps its events regardless (its store is the
+   * user's disk, not a bill).
+   */
+  private JsonNode retention(Scope scope, ObjectNode body, int days) {
+    if (!store.setRetention(scope, body.path("logGroupName").asText(""), days)) {
+      throw LogsErrors.groupNotFound();
     }
     return JsonProtocol.MAPPER.createObjectNode();
   }
@@ -158,6 +198,9 @@ public final class LogsService implements AwsService {
           .put("logGroupArn", arn)
           .put("storedBytes", group.storedBytes())
           .put("logGroupClass", "STANDARD");
+      if (group.retentionInDays() > 0) {
+        ((ObjectNode) array.get(array.size() - 1)).put("retentionInDays", group.retentionInDays());
+      }
     }
     if (groups.size() > limit) {
       result.put("nextToken", groups.get(limit - 1).name());

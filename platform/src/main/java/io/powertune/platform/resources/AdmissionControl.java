@@ -82,6 +82,24 @@ public final class AdmissionControl {
     }
   }
 
+  /**
+   * Takes {@code vcpus} as {@link #tryAcquire} does; when {@code wait} runs out, takes them anyway,
+   * beyond the capacity and on no CPU in particular. For an invocation that already runs and must
+   * have its share back (a caller whose nested call returned), which cannot be throttled.
+   */
+  public Permit acquireOrExceed(double vcpus, Duration wait) throws InterruptedException {
+    Permit permit = tryAcquire(vcpus, wait);
+    if (permit != null) {
+      return permit;
+    }
+    lock.lock();
+    try {
+      return grant(Math.min(vcpus, capacity), -1);
+    } finally {
+      lock.unlock();
+    }
+  }
+
   private static final int NO_ROOM = -2;
 
   /** The CPU for a share up to one (-1 for a larger share), or NO_ROOM when it does not fit now. */

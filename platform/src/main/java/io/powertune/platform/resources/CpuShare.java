@@ -35,6 +35,13 @@ public record CpuShare(double vcpus, long periodUs, long quotaUs) {
   private static final long MIN_PERIOD_US = 5_000;
   private static final long MIN_QUOTA_US = 1_000;
 
+  /**
+   * The share of an environment whose invocation waits for another function's (a synchronous
+   * Invoke): 1% of a CPU, enough for its threads to notice the answer, too little to slow the
+   * function it waits for.
+   */
+  public static final CpuShare WAITING = new CpuShare(0.01, 100_000, 1_000);
+
   /** The share for a memory size on a host with {@code hostCores} cores. */
   public static CpuShare forMemory(int memoryMb, int hostCores) {
     double vcpus = Math.min((double) memoryMb / MB_PER_VCPU, hostCores);

@@ -176,7 +176,7 @@ public final class EnvironmentPool implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return RuntimeLaunch.environment(spec, "", stream, credentials, endpoint, tmp);
+    return RuntimeLaunch.environment(spec, "", stream, credentials, endpoint, tmp, null);
   }
 
   /** Environments alive now. */
@@ -214,7 +214,8 @@ public final class EnvironmentPool implements AutoCloseable {
     command.addAll(RuntimeLaunch.command(spec, runtimesDir, share));
     env.start(
         command,
-        RuntimeLaunch.environment(spec, api, stream, credentials, endpoint, tmp.tmpDir()),
+        RuntimeLaunch.environment(
+            spec, api, stream, credentials, endpoint, tmp.tmpDir(), env.sessionToken()),
         initSink.apply(stream),
         this::end);
     return env;

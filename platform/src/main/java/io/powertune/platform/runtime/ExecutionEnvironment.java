@@ -47,6 +47,7 @@ public final class ExecutionEnvironment {
   private volatile boolean retired;
   private volatile long lastUsedNanos;
   private volatile int pinnedCpu = -1;
+  private final String sessionToken = SessionTokens.next();
 
   ExecutionEnvironment(
       String id,
@@ -292,6 +293,28 @@ public final class ExecutionEnvironment {
     } catch (RuntimeException e) {
       LOG.warn("cannot pin environment {} to CPU {}: {}", id, cpu, e.getMessage());
     }
+  }
+
+  /**
+   * The session token the environment's credentials carry ({@code AWS_SESSION_TOKEN}): the platform
+   * tells its own functions' calls apart by it.
+   */
+  public String sessionToken() {
+    return sessionToken;
+  }
+
+  /** Lowers the CPU share while the invocation waits for another function's. */
+  public void yieldCpu() {
+    try {
+      group.limitCpu(CpuShare.WAITING);
+    } catch (RuntimeException e) {
+      LOG.warn("cannot lower the CPU share of environment {}: {}", id, e.getMessage());
+    }
+  }
+
+  /** Gives the environment its share back once the call it waited for returned. */
+  public void restoreCpu() {
+    limitCpu();
   }
 
   private void limitCpu() {

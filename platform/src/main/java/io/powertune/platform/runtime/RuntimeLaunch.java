@@ -52,7 +52,8 @@ final class RuntimeLaunch {
       String logStream,
       PlatformCredentials credentials,
       URI endpoint,
-      Path tmpDir) {
+      Path tmpDir,
+      String sessionToken) {
     Map<String, String> env = new HashMap<>(spec.config().environment());
     String runtime = spec.config().runtime();
     env.put("_HANDLER", spec.config().handler());
@@ -73,6 +74,10 @@ final class RuntimeLaunch {
     env.put("AWS_LAMBDA_RUNTIME_API", runtimeApi);
     env.put("AWS_ACCESS_KEY_ID", credentials.accessKeyId());
     env.put("AWS_SECRET_ACCESS_KEY", credentials.secretAccessKey());
+    if (sessionToken != null) {
+      // as Lambda gives a function temporary credentials; here the token names the environment
+      env.put("AWS_SESSION_TOKEN", sessionToken);
+    }
     // as Lambda gives functions AWS's endpoints: AWS SDKs read this and reach the platform
     // (unless the function names an endpoint of its own)
     env.putIfAbsent("AWS_ENDPOINT_URL", endpoint.toString());

@@ -43,6 +43,10 @@ public final class Database implements AutoCloseable {
       log_group TEXT NOT NULL, stream TEXT NOT NULL, timestamp INTEGER NOT NULL,
       ingestion INTEGER NOT NULL, message TEXT NOT NULL)""",
     """
+    CREATE TABLE IF NOT EXISTS log_retention (
+      account TEXT NOT NULL, region TEXT NOT NULL, log_group TEXT NOT NULL, days INTEGER NOT NULL,
+      PRIMARY KEY (account, region, log_group))""",
+    """
     CREATE INDEX IF NOT EXISTS log_events_by_stream
       ON log_events (account, region, log_group, stream, timestamp, id)""",
     """

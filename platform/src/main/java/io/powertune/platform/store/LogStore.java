@@ -38,6 +38,55 @@ public final class LogStore {
                 .isEmpty());
   }
 
+  /** Sets (days over 0) or removes (0) a group's retention; false when the group is missing. */
+  public boolean setRetention(Scope scope, String group, int days) {
+    return db.transaction(
+        c -> {
+          if (strings(
+                  c,
+                  "SELECT 1 FROM log_groups WHERE account=? AND region=? AND name=?",
+                  scope,
+                  group)
+              .isEmpty()) {
+            return false;
+          }
+          try (PreparedStatement s =
+              c.prepareStatement(
+                  days > 0
+                      ? "INSERT OR REPLACE INTO log_retention (account, region, log_group, days)"
+                          + " VALUES (?, ?, ?, ?)"
+                      : "DELETE FROM log_retention WHERE account=? AND region=? AND log_group=?")) {
+            bind(s, scope, group);
+            if (days > 0) {
+              s.setInt(4, days);
+            }
+            s.executeUpdate();
+          }
+          return true;
+        });
+  }
+
+  /** Deletes a group with its streams, events and retention; false when it is missing. */
+  public boolean deleteGroup(Scope scope, String group) {
+    return db.transaction(
+        c -> {
+          for (String table : new String[] {"log_events", "log_streams", "log_retention"}) {
+            try (PreparedStatement s =
+                c.prepareStatement(
+                    "DELETE FROM " + table + " WHERE account=? AND region=? AND log_group=?")) {
+              bind(s, scope, group);
+              s.executeUpdate();
+            }
+          }
+          try (PreparedStatement s =
+              c.prepareStatement(
+                  "DELETE FROM log_groups WHERE account=? AND region=? AND name=?")) {
+            bind(s, scope, group);
+            return s.executeUpdate() > 0;
+          }
+        });
+  }
+
   /** Creates a stream in an existing group; false when it exists. */
   public boolean createStream(Scope scope, String group, String stream, long now) {
     return db.transaction(c -> insertStream(c, scope, group, stream, now));
@@ -89,14 +138,17 @@ public final class LogStore {
               c.prepareStatement(
                   "SELECT g.name, g.created, (SELECT COALESCE(SUM(LENGTH(CAST(e.message AS BLOB))), 0)"
                       + " FROM log_events e WHERE e.account=g.account AND e.region=g.region AND"
-                      + " e.log_group=g.name) FROM log_groups g WHERE g.account=? AND g.region=? AND"
+                      + " e.log_group=g.name), (SELECT r.days FROM log_retention r WHERE"
+                      + " r.account=g.account AND r.region=g.region AND r.log_group=g.name)"
+                      + " FROM log_groups g WHERE g.account=? AND g.region=? AND"
                       + " g.name >= ? AND g.name > ? ORDER BY g.name LIMIT ?")) {
             bind(s, scope, prefix, afterName);
             s.setInt(5, limit);
             List<LogGroupInfo> groups = new ArrayList<>();
             try (ResultSet rs = s.executeQuery()) {
               while (rs.next() && rs.getString(1).startsWith(prefix)) {
-                groups.add(new LogGroupInfo(rs.getString(1), rs.getLong(2), rs.getLong(3)));
+                groups.add(
+                    new LogGroupInfo(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getInt(4)));
               }
             }
             return groups;

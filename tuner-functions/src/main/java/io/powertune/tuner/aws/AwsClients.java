@@ -19,6 +19,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 public final class AwsClients implements AutoCloseable {
 
   private final TunerEnvironment environment;
+  private final GrantedActions granted;
   private final SdkHttpClient http =
       ApacheHttpClient.builder()
           .maxConnections(TuningInputReader.MAX_PARALLEL + 16)
@@ -30,8 +31,12 @@ public final class AwsClients implements AutoCloseable {
   private final Map<String, LambdaClient> invoke = new ConcurrentHashMap<>();
   private final Map<String, S3Client> s3 = new ConcurrentHashMap<>();
 
-  public AwsClients(TunerEnvironment environment) {
+  /**
+   * @param granted the Lambda actions the function's role grants; every Lambda call is checked
+   */
+  public AwsClients(TunerEnvironment environment, GrantedActions granted) {
     this.environment = environment;
+    this.granted = granted;
   }
 
   public TunerEnvironment environment() {
@@ -52,7 +57,10 @@ public final class AwsClients implements AutoCloseable {
         region,
         r ->
             lambdaBuilder(r)
-                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
+                .overrideConfiguration(
+                    o ->
+                        o.addExecutionInterceptor(granted)
+                            .retryStrategy(AwsRetryStrategy.doNotRetry()))
                 .build());
   }
 
@@ -78,7 +86,8 @@ public final class AwsClients implements AutoCloseable {
         LambdaClient.builder()
             .region(Region.of(region))
             .credentialsProvider(environment.credentials())
-            .httpClient(http);
+            .httpClient(http)
+            .overrideConfiguration(o -> o.addExecutionInterceptor(granted));
     if (environment.lambdaEndpoint() != null) {
       builder.endpointOverride(environment.lambdaEndpoint());
     }

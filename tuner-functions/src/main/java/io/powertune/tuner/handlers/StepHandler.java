@@ -3,8 +3,11 @@ package io.powertune.tuner.handlers;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.powertune.tuner.TunerFunctions;
+import io.powertune.tuner.TunerFunctions.TunerFunction;
 import io.powertune.tuner.TunerJson;
 import io.powertune.tuner.aws.AwsClients;
+import io.powertune.tuner.aws.GrantedActions;
 import io.powertune.tuner.aws.TunerEnvironment;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,7 +24,9 @@ public abstract class StepHandler implements RequestStreamHandler, AutoCloseable
   protected final AwsClients clients;
 
   StepHandler(TunerEnvironment environment) {
-    this.clients = new AwsClients(environment);
+    TunerFunction function = TunerFunctions.of(getClass());
+    this.clients =
+        new AwsClients(environment, new GrantedActions(function.name(), function.lambdaActions()));
   }
 
   @Override

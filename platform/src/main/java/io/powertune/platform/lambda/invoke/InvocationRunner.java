@@ -58,6 +58,7 @@ public final class InvocationRunner {
   private final Duration admissionWait;
   private final Map<String, InvocationLog> logs = new ConcurrentHashMap<>();
   private final InProcessRunner inProcess;
+  private final CallerShares callers;
 
   /**
    * @param admission limits the CPU shares running at once; null admits every invocation at once
@@ -79,6 +80,7 @@ public final class InvocationRunner {
     this.admission = admission;
     this.hostCores = hostCores;
     this.admissionWait = admissionWait;
+    this.callers = admission == null ? null : new CallerShares(admission, admissionWait);
     pool.onEnd(env -> logs.remove(env.logStream()));
   }
 
@@ -87,7 +89,7 @@ public final class InvocationRunner {
    *
    * @param invokedArn the ARN as the caller named it (qualified)
    */
-  @SuppressWarnings("try") // the permit is held for the invocation, not used in it
+  @SuppressWarnings("try") // the burst permit is held for the init, not used in it
   public InvocationOutcome run(
       EnvironmentSpec spec,
       String requestId,
@@ -123,18 +125,35 @@ public final class InvocationRunner {
     }
     ExecutionEnvironment env = lease.env();
     InvocationLog log = logFor(env, spec, scope);
+    double vcpus = CpuShare.forMemory(spec.config().memorySize(), hostCores).vcpus();
     AdmissionControl.Permit permit;
     try {
-      permit = admit(CpuShare.forMemory(spec.config().memorySize(), hostCores).vcpus());
+      permit = admit(vcpus);
     } catch (TooManyRequestsException e) {
       pool.release(env);
       throw e;
     }
-    try (permit) {
-      env.pin(permit.cpu());
+    env.pin(permit.cpu());
+    // the share is held for the invocation, and lent while it calls another function
+    CallerShares.Held held = callers == null ? null : callers.hold(env, permit, vcpus);
+    try {
       return invoke(
           env, log, lines, spec, requestId, payload, invokedArn, clientContext, initMs, lease);
+    } finally {
+      if (held != null) {
+        held.close();
+      } else {
+        permit.close();
+      }
     }
+  }
+
+  /**
+   * Lends the CPU share of the invocation that makes a synchronous call (identified by its
+   * environment's session token), until the returned loan is closed.
+   */
+  CallerShares.Loan lendCallerShare(String sessionToken) {
+    return callers == null ? () -> {} : callers.lend(sessionToken);
   }
 
   /** The log of a new environment's stream, collecting its init output. */

@@ -90,8 +90,14 @@ public final class Invoker {
         events.submit(() -> attempt(spec, payload, invokedArn));
         return AwsResponse.empty(202).withHeader("X-Amz-Executed-Version", spec.version());
       default:
-        InvocationOutcome outcome =
-            runLimited(spec, request.requestId(), payload, invokedArn, clientContext);
+        // a function calling another waits for it: its CPU share goes to the callee meanwhile
+        CallerShares.Loan loan = runner.lendCallerShare(request.header("x-amz-security-token"));
+        InvocationOutcome outcome;
+        try {
+          outcome = runLimited(spec, request.requestId(), payload, invokedArn, clientContext);
+        } finally {
+          loan.close();
+        }
         AwsResponse response =
             new AwsResponse(200, Map.of(), "application/json", outcome.payload())
                 .withHeader("X-Amz-Executed-Version", outcome.executedVersion());

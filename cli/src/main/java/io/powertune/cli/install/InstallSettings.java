@@ -1,0 +1,97 @@
+package io.powertune.cli.install;
+
+import io.powertune.tuner.aws.TunerEnvironment;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * How the tuner is deployed: the same choices as infra/template.yaml's, so that {@code install} and
+ * {@code sam deploy} make the same tuner.
+ *
+ * @param memoryMb the workflow functions' memory (the template's MemorySize)
+ * @param timeoutSeconds their timeout, the template's totalExecutionTimeout: the longest one
+ *     Executor call measures before it returns its progress
+ * @param lambdaResource the IAM Resource of every Lambda action the functions' roles grant
+ * @param payloadS3Bucket the bucket payloadS3 inputs are read from, or empty for none
+ * @param payloadS3Key the key (or pattern) in it
+ * @param logRetentionDays how long the functions' logs are kept
+ * @param variables the functions' environment variables
+ */
+public record InstallSettings(
+    int memoryMb,
+    int timeoutSeconds,
+    String lambdaResource,
+    String payloadS3Bucket,
+    String payloadS3Key,
+    int logRetentionDays,
+    Map<String, String> variables) {
+
+  /** One full vCPU: README, "Running on AWS", has the measurement behind it. */
+  public static final int MEMORY_MB = 1769;
+
+  /** The template's default totalExecutionTimeout, as the original's. */
+  public static final int TIMEOUT_SECONDS = 300;
+
+  /** The template's default log retention. */
+  public static final int LOG_RETENTION_DAYS = 7;
+
+  /** The JVM flags of the workflow functions (quick start over peak speed; see README). */
+  public static final String JAVA_TOOL_OPTIONS = "-XX:+TieredCompilation -XX:TieredStopAtLevel=1";
+
+  public InstallSettings {
+    variables = Map.copyOf(variables);
+  }
+
+  /**
+   * For AWS, where each size runs on machines of its own: all sizes are measured at once, as the
+   * template deploys it.
+   */
+  public static InstallSettings distributed() {
+    return new InstallSettings(
+        MEMORY_MB,
+        TIMEOUT_SECONDS,
+        "*",
+        "",
+        "*",
+        LOG_RETENTION_DAYS,
+        Map.of("JAVA_TOOL_OPTIONS", JAVA_TOOL_OPTIONS));
+  }
+
+  /**
+   * For a platform (or LocalStack) whose functions share one host: sizes are measured one at a
+   * time, since sizes measured together slow each other (measured: up to 20% at 1,024 MB on two
+   * cores).
+   */
+  public static InstallSettings sharedHost() {
+    return distributed().withVariable(TunerEnvironment.CONCURRENT_SIZES, "1");
+  }
+
+  public InstallSettings withVariable(String name, String value) {
+    Map<String, String> more = new LinkedHashMap<>(variables);
+    more.put(name, value);
+    return new InstallSettings(
+        memoryMb,
+        timeoutSeconds,
+        lambdaResource,
+        payloadS3Bucket,
+        payloadS3Key,
+        logRetentionDays,
+        more);
+  }
+
+  public InstallSettings withTimeout(int seconds) {
+    return new InstallSettings(
+        memoryMb,
+        seconds,
+        lambdaResource,
+        payloadS3Bucket,
+        payloadS3Key,
+        logRetentionDays,
+        variables);
+  }
+
+  public InstallSettings withPermissions(String resource, String bucket, String key) {
+    return new InstallSettings(
+        memoryMb, timeoutSeconds, resource, bucket, key, logRetentionDays, variables);
+  }
+}

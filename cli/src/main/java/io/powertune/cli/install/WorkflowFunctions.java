@@ -1,0 +1,188 @@
+package io.powertune.cli.install;
+
+import io.powertune.tuner.TunerFunctions.TunerFunction;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.lambda.model.Architecture;
+import software.amazon.awssdk.services.lambda.model.FunctionConfiguration;
+import software.amazon.awssdk.services.lambda.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.lambda.model.Runtime;
+import software.amazon.awssdk.services.lambda.model.SnapStartApplyOn;
+
+/**
+ * The workflow's functions: each a java21 function from the tuner package with SnapStart on its
+ * published versions and a {@code live} alias on the newest, which the state machine calls (as the
+ * template's AutoPublishAlias makes them). A change publishes a version, moves the alias and
+ * deletes the versions it left.
+ */
+final class WorkflowFunctions {
+
+  /** The alias the state machine calls. */
+  static final String ALIAS = "live";
+
+  /**
+   * One deployed function.
+   *
+   * @param aliasArn the live alias's ARN
+   * @param changed true when anything was created or updated
+   */
+  record Deployed(String aliasArn, boolean changed) {}
+
+  private final LambdaClient lambda;
+  private final TunerPackage tunerPackage;
+  private final InstallSettings settings;
+  private final Map<String, String> arns = new HashMap<>();
+
+  WorkflowFunctions(LambdaClient lambda, TunerPackage tunerPackage, InstallSettings settings) {
+    this.lambda = lambda;
+    this.tunerPackage = tunerPackage;
+    this.settings = settings;
+  }
+
+  /** The unqualified ARN of a function {@link #ensure} deployed. */
+  String arn(TunerFunction function) {
+    return arns.get(function.name());
+  }
+
+  Deployed ensure(TunerFunction function, String role, boolean rolePropagating) {
+    String name = function.name();
+    FunctionConfiguration current = find(name);
+    boolean changed;
+    if (current == null) {
+      current = create(function, role, rolePropagating);
+      changed = true;
+    } else {
+      changed = update(function, current, role, rolePropagating);
+    }
+    arns.put(name, unqualified(current.functionArn()));
+    String alias = alias(name);
+    if (alias == null || changed) {
+      String version = lambda.publishVersion(r -> r.functionName(name)).version();
+      // a SnapStart version is Active once its snapshot is taken (a minute or two on AWS)
+      lambda.waiter().waitUntilPublishedVersionActive(r -> r.functionName(name).qualifier(version));
+      alias = point(name, version, alias != null);
+      deleteVersionsBut(name, version);
+      changed = true;
+    }
+    return new Deployed(alias, changed);
+  }
+
+  private FunctionConfiguration find(String name) {
+    try {
+      return lambda.getFunction(r -> r.functionName(name)).configuration();
+    } catch (ResourceNotFoundException e) {
+      return null;
+    }
+  }
+
+  private FunctionConfiguration create(TunerFunction function, String role, boolean propagating) {
+    SdkBytes code = SdkBytes.fromByteArray(tunerPackage.bytes());
+    String arn =
+        Propagation.retry(
+            propagating,
+            () ->
+                lambda
+                    .createFunction(
+                        r ->
+                            r.functionName(function.name())
+                                .runtime(Runtime.JAVA21)
+                                .handler(function.handler())
+                                .role(role)
+                                .architectures(Architecture.ARM64)
+                                .memorySize(settings.memoryMb())
+                                .timeout(settings.timeoutSeconds())
+                                .environment(e -> e.variables(settings.variables()))
+                                .snapStart(s -> s.applyOn(SnapStartApplyOn.PUBLISHED_VERSIONS))
+                                .description("powertune workflow step")
+                                .code(c -> c.zipFile(code)))
+                    .functionArn());
+    lambda.waiter().waitUntilFunctionActiveV2(r -> r.functionName(function.name()));
+    return lambda.getFunction(r -> r.functionName(arn)).configuration();
+  }
+
+  /** Brings code and configuration up to date; true when either changed. */
+  private boolean update(
+      TunerFunction function, FunctionConfiguration current, String role, boolean propagating) {
+    String name = function.name();
+    boolean changed = false;
+    if (!tunerPackage.sha256().equals(current.codeSha256())) {
+      lambda.updateFunctionCode(
+          r -> r.functionName(name).zipFile(SdkBytes.fromByteArray(tunerPackage.bytes())));
+      lambda.waiter().waitUntilFunctionUpdatedV2(r -> r.functionName(name));
+      changed = true;
+    }
+    Map<String, String> variables =
+        current.environment() == null ? Map.of() : current.environment().variables();
+    if (current.runtime() != Runtime.JAVA21
+        || !function.handler().equals(current.handler())
+        || !role.equals(current.role())
+        || current.memorySize() != settings.memoryMb()
+        || current.timeout() != settings.timeoutSeconds()
+        || !settings.variables().equals(variables)) {
+      Propagation.retry(
+          propagating,
+          () ->
+              lambda.updateFunctionConfiguration(
+                  r ->
+                      r.functionName(name)
+                          .runtime(Runtime.JAVA21)
+                          .handler(function.handler())
+                          .role(role)
+                          .memorySize(settings.memoryMb())
+                          .timeout(settings.timeoutSeconds())
+                          .environment(e -> e.variables(settings.variables()))
+                          .snapStart(s -> s.applyOn(SnapStartApplyOn.PUBLISHED_VERSIONS))));
+      lambda.waiter().waitUntilFunctionUpdatedV2(r -> r.functionName(name));
+      changed = true;
+    }
+    return changed;
+  }
+
+  /** The live alias's ARN, or null when there is none. */
+  private String alias(String name) {
+    try {
+      return lambda.getAlias(r -> r.functionName(name).name(ALIAS)).aliasArn();
+    } catch (ResourceNotFoundException e) {
+      return null;
+    }
+  }
+
+  private String point(String name, String version, boolean exists) {
+    if (exists) {
+      return lambda
+          .updateAlias(r -> r.functionName(name).name(ALIAS).functionVersion(version))
+          .aliasArn();
+    }
+    return lambda
+        .createAlias(
+            r ->
+                r.functionName(name)
+                    .name(ALIAS)
+                    .functionVersion(version)
+                    .description("the version the powertune state machine calls"))
+        .aliasArn();
+  }
+
+  /** Deletes the published versions the alias left (a step never runs an old version). */
+  private void deleteVersionsBut(String name, String kept) {
+    lambda.listVersionsByFunctionPaginator(r -> r.functionName(name)).versions().stream()
+        .map(FunctionConfiguration::version)
+        .filter(v -> !v.equals("$LATEST") && !v.equals(kept))
+        .forEach(
+            v -> {
+              try {
+                lambda.deleteFunction(r -> r.functionName(name).qualifier(v));
+              } catch (ResourceNotFoundException e) {
+                // already gone
+              }
+            });
+  }
+
+  private static String unqualified(String arn) {
+    String[] parts = arn.split(":");
+    return parts.length > 7 ? String.join(":", Arrays.copyOf(parts, 7)) : arn;
+  }
+}

@@ -1,0 +1,92 @@
+package io.powertune.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.powertune.cli.install.TunerPackage;
+import io.powertune.platform.PlatformFixture;
+import io.powertune.tuner.TunerFunctions;
+import io.powertune.tuner.TunerFunctions.TunerFunction;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.cloudwatchlogs.model.LogGroup;
+import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.lambda.model.FunctionConfiguration;
+import software.amazon.awssdk.services.lambda.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.lambda.model.Runtime;
+
+/** {@code powertune install} and {@code uninstall} on a platform, through the command. */
+class InstallCommandIT {
+
+  @TempDir Path stateDir;
+
+  private CliRun run(PlatformFixture platform, String command) {
+    return CliRun.of(
+        command, "--state-dir", stateDir.toString(), "--endpoint", platform.endpoint().toString());
+  }
+
+  @Test
+  void install_deploysTheTemplatesTuner_printsItsArn_andAgainChangesNothing() throws Exception {
+    try (PlatformFixture platform = new PlatformFixture(stateDir)) {
+      CliRun first = run(platform, "install");
+      CliRun second = run(platform, "install");
+
+      assertThat(first.exitCode()).as(first.err()).isZero();
+      String arn = first.out().strip();
+      assertThat(arn).isEqualTo("arn:aws:states:us-east-1:000000000000:stateMachine:powertune");
+      assertThat(first.err()).contains("installed; start a tuning with: powertune tune");
+      assertThat(second.exitCode()).as(second.err()).isZero();
+      assertThat(second.out().strip()).isEqualTo(arn);
+      assertThat(second.err()).contains("already installed and up to date");
+      LambdaClient lambda = platform.lambda();
+      String definition =
+          platform.sfn().describeStateMachine(r -> r.stateMachineArn(arn)).definition();
+      for (TunerFunction function : TunerFunctions.ALL) {
+        FunctionConfiguration live =
+            lambda
+                .getFunction(r -> r.functionName(function.name()).qualifier("live"))
+                .configuration();
+        assertThat(live.runtime()).isEqualTo(Runtime.JAVA21);
+        assertThat(live.handler()).isEqualTo(function.handler());
+        assertThat(live.version()).isEqualTo("1"); // the second install published nothing
+        assertThat(live.codeSha256()).isEqualTo(TunerPackage.shipped().sha256());
+        assertThat(live.role()).endsWith(":role/" + function.name());
+        assertThat(definition)
+            .contains(
+                "arn:aws:lambda:us-east-1:000000000000:function:" + function.name() + ":live");
+        LogGroup group =
+            platform
+                .logs()
+                .describeLogGroups(r -> r.logGroupNamePrefix("/aws/lambda/" + function.name()))
+                .logGroups()
+                .get(0);
+        assertThat(group.retentionInDays()).isEqualTo(7);
+      }
+    }
+  }
+
+  @Test
+  void uninstall_removesEverythingInstall_made_andThenHasNothingToRemove() throws Exception {
+    try (PlatformFixture platform = new PlatformFixture(stateDir)) {
+      assertThat(run(platform, "install").exitCode()).isZero();
+
+      CliRun removed = run(platform, "uninstall");
+      CliRun again = run(platform, "uninstall");
+
+      assertThat(removed.exitCode()).as(removed.err()).isZero();
+      assertThat(removed.out())
+          .contains("removed state machine powertune")
+          .contains("removed function powertune-executor")
+          .contains("removed log group /aws/lambda/powertune-executor");
+      assertThat(again.exitCode()).isZero();
+      assertThat(again.err()).contains("nothing was installed in us-east-1");
+      assertThat(platform.sfn().listStateMachines().stateMachines()).isEmpty();
+      for (TunerFunction function : TunerFunctions.ALL) {
+        assertThat(
+                org.assertj.core.api.Assertions.catchThrowable(
+                    () -> platform.lambda().getFunction(r -> r.functionName(function.name()))))
+            .isInstanceOf(ResourceNotFoundException.class);
+      }
+    }
+  }
+}
