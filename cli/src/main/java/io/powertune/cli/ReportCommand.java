@@ -78,6 +78,7 @@ public final class ReportCommand implements Callable<Integer> {
   private ReportFormat format = ReportFormat.TABLE;
 
   @Mixin private EndpointOptions platform;
+  @Mixin private AwsOptions aws;
 
   @Override
   public Integer call() throws Exception {
@@ -159,7 +160,11 @@ public final class ReportCommand implements Callable<Integer> {
     String region = RegionOption.resolve(platform.region, environment);
     try (PlatformSession session =
             PlatformSession.open(
-                platform.stateDir, platform.endpoint, spec.commandLine().getErr());
+                platform.stateDir,
+                platform.endpoint,
+                aws.aws,
+                aws.profile,
+                spec.commandLine().getErr());
         ServiceClients clients = new ServiceClients(session.endpoint(), session.credentials())) {
       DescribeExecutionResponse execution;
       try {
@@ -170,7 +175,7 @@ public final class ReportCommand implements Callable<Integer> {
             "no execution "
                 + arn
                 + " at "
-                + session.endpoint()
+                + session.where()
                 + " ("
                 + e.awsErrorDetails().errorMessage()
                 + ")");

@@ -60,6 +60,8 @@ final class TuningRun {
       String arn =
           sfn.startExecution(r -> r.stateMachineArn(stateMachine).name(name).input(input))
               .executionArn();
+      err.println("powertune: execution " + arn);
+      err.flush();
       interrupt.watch(arn);
       Runnable show =
           () -> {
