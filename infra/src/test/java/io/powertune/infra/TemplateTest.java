@@ -7,6 +7,7 @@ import io.powertune.cli.install.InstallSettings;
 import io.powertune.statemachine.PowerTuningDefinition;
 import io.powertune.tuner.TunerFunctions;
 import io.powertune.tuner.TunerFunctions.TunerFunction;
+import io.powertune.tuner.input.PowerValues;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -97,6 +98,12 @@ class TemplateTest {
 
     assertThat(globals.path("Runtime").asText()).isEqualTo("java21");
     assertThat(globals.path("MemorySize").asInt()).isEqualTo(installer.memoryMb());
+    for (TunerFunction tuner : TunerFunctions.ALL) {
+      JsonNode own = function(tuner).path("Properties").path("MemorySize");
+      assertThat(own.isMissingNode() ? installer.memoryMb() : own.asInt())
+          .as(tuner.name())
+          .isEqualTo(installer.memoryOf(tuner));
+    }
     assertThat(globals.path("Timeout").asText()).isEqualTo("totalExecutionTimeout");
     assertThat(template.parameter("totalExecutionTimeout").path("Default").asInt())
         .isEqualTo(installer.timeoutSeconds());
@@ -106,8 +113,16 @@ class TemplateTest {
         .isEqualTo(installer.lambdaResource());
     assertThat(globals.path("SnapStart").path("ApplyOn").asText()).isEqualTo("PublishedVersions");
     assertThat(globals.path("AutoPublishAlias").asText()).isEqualTo("live");
-    assertThat(globals.path("Environment").path("Variables").path("JAVA_TOOL_OPTIONS").asText())
-        .isEqualTo(installer.variables().get("JAVA_TOOL_OPTIONS"));
+    Set<String> variables = new HashSet<>();
+    globals
+        .path("Environment")
+        .path("Variables")
+        .properties()
+        .forEach(e -> variables.add(e.getKey()));
+    assertThat(variables).containsExactlyInAnyOrder("defaultPowerValues", "visualizationURL");
+    assertThat(installer.variables()).isEmpty(); // the steps' defaults are the template's
+    assertThat(template.parameter("PowerValues").path("Default").asText())
+        .isEqualTo(String.join(",", PowerValues.DEFAULTS.stream().map(String::valueOf).toList()));
     assertThat(Path.of(globals.path("CodeUri").asText())).isRegularFile();
   }
 

@@ -1,5 +1,7 @@
 package io.powertune.cli.install;
 
+import io.powertune.tuner.TunerFunctions;
+import io.powertune.tuner.TunerFunctions.TunerFunction;
 import io.powertune.tuner.aws.TunerEnvironment;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -9,6 +11,8 @@ import java.util.Map;
  * {@code sam deploy} make the same tuner.
  *
  * @param memoryMb the workflow functions' memory (the template's MemorySize)
+ * @param executorMemoryMb the Executor's: it mostly waits for the function it measures, and is
+ *     billed for every second of it
  * @param timeoutSeconds their timeout, the template's totalExecutionTimeout: the longest one
  *     Executor call measures before it returns its progress
  * @param lambdaResource the IAM Resource of every Lambda action the functions' roles grant
@@ -19,6 +23,7 @@ import java.util.Map;
  */
 public record InstallSettings(
     int memoryMb,
+    int executorMemoryMb,
     int timeoutSeconds,
     String lambdaResource,
     String payloadS3Bucket,
@@ -26,17 +31,20 @@ public record InstallSettings(
     int logRetentionDays,
     Map<String, String> variables) {
 
-  /** One full vCPU: README, "Running on AWS", has the measurement behind it. */
+  /**
+   * One full vCPU: a cold tuning's steps start in half the time they take at 1,024 MB, for a
+   * quarter more compute (README, "Running on AWS"; bench/results/tuner-processes.md).
+   */
   public static final int MEMORY_MB = 1769;
+
+  /** The Executor's memory (README, "Running on AWS"). */
+  public static final int EXECUTOR_MEMORY_MB = 512;
 
   /** The template's default totalExecutionTimeout, as the original's. */
   public static final int TIMEOUT_SECONDS = 300;
 
   /** The template's default log retention. */
   public static final int LOG_RETENTION_DAYS = 7;
-
-  /** The JVM flags of the workflow functions (quick start over peak speed; see README). */
-  public static final String JAVA_TOOL_OPTIONS = "-XX:+TieredCompilation -XX:TieredStopAtLevel=1";
 
   public InstallSettings {
     variables = Map.copyOf(variables);
@@ -48,13 +56,7 @@ public record InstallSettings(
    */
   public static InstallSettings distributed() {
     return new InstallSettings(
-        MEMORY_MB,
-        TIMEOUT_SECONDS,
-        "*",
-        "",
-        "*",
-        LOG_RETENTION_DAYS,
-        Map.of("JAVA_TOOL_OPTIONS", JAVA_TOOL_OPTIONS));
+        MEMORY_MB, EXECUTOR_MEMORY_MB, TIMEOUT_SECONDS, "*", "", "*", LOG_RETENTION_DAYS, Map.of());
   }
 
   /**
@@ -66,22 +68,54 @@ public record InstallSettings(
     return distributed().withVariable(TunerEnvironment.CONCURRENT_SIZES, "1");
   }
 
+  /** The memory of one workflow function. */
+  public int memoryOf(TunerFunction function) {
+    return function.placeholder().equals(executor().placeholder()) ? executorMemoryMb : memoryMb;
+  }
+
+  private static TunerFunction executor() {
+    return TunerFunctions.ALL.stream()
+        .filter(f -> f.placeholder().equals("executorArn"))
+        .findFirst()
+        .orElseThrow();
+  }
+
   public InstallSettings withVariable(String name, String value) {
     Map<String, String> more = new LinkedHashMap<>(variables);
     more.put(name, value);
+    return withVariables(more);
+  }
+
+  /** The same settings with these variables only. */
+  public InstallSettings withVariables(Map<String, String> only) {
     return new InstallSettings(
         memoryMb,
+        executorMemoryMb,
         timeoutSeconds,
         lambdaResource,
         payloadS3Bucket,
         payloadS3Key,
         logRetentionDays,
-        more);
+        only);
+  }
+
+  /** The same settings with these memory sizes. */
+  public InstallSettings withMemory(int mb, int executorMb) {
+    return new InstallSettings(
+        mb,
+        executorMb,
+        timeoutSeconds,
+        lambdaResource,
+        payloadS3Bucket,
+        payloadS3Key,
+        logRetentionDays,
+        variables);
   }
 
   public InstallSettings withTimeout(int seconds) {
     return new InstallSettings(
         memoryMb,
+        executorMemoryMb,
         seconds,
         lambdaResource,
         payloadS3Bucket,
@@ -92,6 +126,13 @@ public record InstallSettings(
 
   public InstallSettings withPermissions(String resource, String bucket, String key) {
     return new InstallSettings(
-        memoryMb, timeoutSeconds, resource, bucket, key, logRetentionDays, variables);
+        memoryMb,
+        executorMemoryMb,
+        timeoutSeconds,
+        resource,
+        bucket,
+        key,
+        logRetentionDays,
+        variables);
   }
 }

@@ -92,7 +92,7 @@ final class WorkflowFunctions {
                                 .handler(function.handler())
                                 .role(role)
                                 .architectures(Architecture.ARM64)
-                                .memorySize(settings.memoryMb())
+                                .memorySize(settings.memoryOf(function))
                                 .timeout(settings.timeoutSeconds())
                                 .environment(e -> e.variables(settings.variables()))
                                 .snapStart(s -> s.applyOn(SnapStartApplyOn.PUBLISHED_VERSIONS))
@@ -119,7 +119,7 @@ final class WorkflowFunctions {
     if (current.runtime() != Runtime.JAVA21
         || !function.handler().equals(current.handler())
         || !role.equals(current.role())
-        || current.memorySize() != settings.memoryMb()
+        || current.memorySize() != settings.memoryOf(function)
         || current.timeout() != settings.timeoutSeconds()
         || !settings.variables().equals(variables)) {
       Propagation.retry(
@@ -131,7 +131,7 @@ final class WorkflowFunctions {
                           .runtime(Runtime.JAVA21)
                           .handler(function.handler())
                           .role(role)
-                          .memorySize(settings.memoryMb())
+                          .memorySize(settings.memoryOf(function))
                           .timeout(settings.timeoutSeconds())
                           .environment(e -> e.variables(settings.variables()))
                           .snapStart(s -> s.applyOn(SnapStartApplyOn.PUBLISHED_VERSIONS))));
