@@ -5,6 +5,8 @@ import io.powertune.platform.StateDirectoryInUseException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkClientException;
 
 /**
  * Turns an exception from a command into one line on stderr: invalid input exits 2, anything else
@@ -29,6 +31,32 @@ final class FailureHandler implements IExecutionExceptionHandler {
       command.getErr().println("powertune: --state-dir: " + e.getMessage());
       return ExitCodes.INVALID_INPUT;
     }
+    if (e instanceof AwsServiceException aws && aws.awsErrorDetails() != null) {
+      // a refusal from AWS (or an endpoint speaking for it): what it said, not a stack trace
+      var details = aws.awsErrorDetails();
+      command
+          .getErr()
+          .println(
+              "powertune: "
+                  + details.serviceName()
+                  + " refused: "
+                  + details.errorCode()
+                  + ": "
+                  + details.errorMessage()
+                  + (aws.statusCode() == 403
+                      ? " (the credentials in use lack a permission the command needs)"
+                      : ""));
+      return ExitCodes.FAILURE;
+    }
+    if (e instanceof SdkClientException client && isCredentials(client)) {
+      command
+          .getErr()
+          .println(
+              "powertune: no AWS credentials found: set AWS_PROFILE or AWS_ACCESS_KEY_ID and"
+                  + " AWS_SECRET_ACCESS_KEY, run aws configure (or aws sso login), or name a"
+                  + " profile with --profile");
+      return ExitCodes.INVALID_INPUT;
+    }
     command
         .getErr()
         .println(
@@ -36,5 +64,13 @@ final class FailureHandler implements IExecutionExceptionHandler {
                 + e
                 + " (set POWERTUNE_DEBUG=1 for details, and please report it)");
     return ExitCodes.FAILURE;
+  }
+
+  /** True when the SDK found no credentials to sign with. */
+  static boolean isCredentials(SdkClientException e) {
+    String message = String.valueOf(e.getMessage());
+    return message.contains("Unable to load credentials")
+        || message.contains("Profile file contained no credentials")
+        || message.contains("does not exist in the profile file");
   }
 }

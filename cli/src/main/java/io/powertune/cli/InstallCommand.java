@@ -1,12 +1,8 @@
 package io.powertune.cli;
 
 import io.powertune.analyzer.model.InvalidInputException;
-import io.powertune.cli.install.IamRoles;
 import io.powertune.cli.install.InstallSettings;
 import io.powertune.cli.install.Installation;
-import io.powertune.cli.install.TunerInstaller;
-import io.powertune.cli.install.TunerPackage;
-import io.powertune.cli.install.TunerRoles;
 import java.io.PrintWriter;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -15,7 +11,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import software.amazon.awssdk.regions.Region;
 
 /** {@code powertune install}: deploys the tuner to a platform, LocalStack or AWS. */
 @Command(
@@ -105,19 +100,9 @@ public final class InstallCommand implements Callable<Integer> {
                   : InstallSettings.sharedHost())
               .withTimeout(timeout)
               .withPermissions(lambdaResource, payloadBucket, payloadKey);
-      TunerRoles roles =
-          IamRoles.detect(clients.iam(), settings, Region.of(region).metadata().partition().id());
       err.println("powertune: installing the tuner in " + region + " at " + session.where());
       err.flush();
-      Installation installed =
-          new TunerInstaller(
-                  clients.lambda(region),
-                  clients.sfn(region),
-                  clients.logs(region),
-                  roles,
-                  TunerPackage.shipped(),
-                  settings)
-              .install();
+      Installation installed = TunerSetup.installer(clients, region, settings).install();
       err.println(
           installed.changed()
               ? "powertune: installed; start a tuning with: powertune tune --state-machine-arn "

@@ -48,9 +48,9 @@ final class ServiceClients implements AutoCloseable {
     return endpoint == null ? "AWS" : endpoint.toString();
   }
 
-  /** IAM, which is global (signed for us-east-1). */
-  IamClient iam() {
-    return client("iam", Region.AWS_GLOBAL.id(), IamClient.builder());
+  /** IAM, global within the partition of {@code region} (the SDK finds its endpoint). */
+  IamClient iam(String region) {
+    return client("iam", region, IamClient.builder());
   }
 
   LambdaClient lambda(String region) {

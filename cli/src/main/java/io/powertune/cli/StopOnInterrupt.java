@@ -38,6 +38,7 @@ final class StopOnInterrupt {
   private final Function<String, LambdaClient> targetLambda;
   private final PrintWriter err;
   private final AtomicReference<String> executionArn = new AtomicReference<>();
+  private volatile String cleaner = TunerFunctions.cleaner().name();
   private final AtomicBoolean stopping = new AtomicBoolean();
   private final CountDownLatch stopped = new CountDownLatch(1);
   private final Thread hook = new Thread(this::stop, "stop-tuning");
@@ -57,8 +58,12 @@ final class StopOnInterrupt {
     Runtime.getRuntime().addShutdownHook(hook);
   }
 
-  /** The execution to stop, once it is started. */
-  void watch(String arn) {
+  /**
+   * The execution to stop, once it is started, and the Cleaner its state machine calls (its ARN: a
+   * stack's functions have names of their own).
+   */
+  void watch(String arn, String cleanerFunction) {
+    cleaner = cleanerFunction;
     executionArn.set(arn);
   }
 
@@ -111,9 +116,7 @@ final class StopOnInterrupt {
     for (int attempt = 1; attempt <= CLEANUPS; attempt++) {
       var response =
           tunerLambda.invoke(
-              r ->
-                  r.functionName(TunerFunctions.cleaner().name())
-                      .payload(SdkBytes.fromUtf8String(event.toString())));
+              r -> r.functionName(cleaner).payload(SdkBytes.fromUtf8String(event.toString())));
       if (response.functionError() != null) {
         return "powertune: stopped, but the cleanup failed: " + response.payload().asUtf8String();
       }

@@ -23,12 +23,14 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.LambdaException;
 import software.amazon.awssdk.services.lambda.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
+import software.amazon.awssdk.services.sfn.model.StateMachineDoesNotExistException;
 
 /** {@code powertune tune}: a tuning run on the embedded platform (or another endpoint). */
 @Command(
@@ -226,10 +228,16 @@ public final class TuneCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     StateMachineArn deployed =
         stateMachineArn == null ? null : StateMachineArn.parse(stateMachineArn);
+    if (deployed != null && region != null && !region.equals(deployed.region())) {
+      throw new InvalidInputException(
+          RegionOption.FLAG,
+          region
+              + " is not the region of --state-machine-arn ("
+              + deployed.region()
+              + "); leave --region out, the tuner runs where its state machine is");
+    }
     String tunerRegion =
-        region == null && deployed != null
-            ? deployed.region()
-            : RegionOption.resolve(region, environment);
+        deployed != null ? deployed.region() : RegionOption.resolve(region, environment);
     boolean onAws = aws.selected() || (deployed != null && deployed.onAws() && endpoint == null);
     TuneInput input =
         TuneInput.from(
@@ -276,8 +284,13 @@ public final class TuneCommand implements Callable<Integer> {
       }
       requireFunction(lambda, validated, session.where());
       SfnClient sfn = clients.sfn(tunerRegion);
+      if (deployed != null) {
+        requireStateMachine(sfn, deployed, session.where());
+      }
       String stateMachine =
-          deployed != null ? deployed.arn() : TunerSetup.install(clients, tunerRegion);
+          deployed != null
+              ? deployed.arn()
+              : TunerSetup.forTuning(clients, tunerRegion, session.platform(), err);
       err.println(
           "powertune: tuning "
               + validated.target().display()
@@ -320,10 +333,16 @@ public final class TuneCommand implements Callable<Integer> {
   }
 
   /** A clear word when nothing answers at the endpoint, before anything else is tried. */
+  /** A clear word when nothing answers (any answer, a refusal too, means something does). */
   private void reachable(LambdaClient lambda, PlatformSession session) {
     try {
       lambda.getAccountSettings();
+    } catch (AwsServiceException e) {
+      // it answered; what the credentials may do shows on the calls that need it
     } catch (SdkClientException e) {
+      if (FailureHandler.isCredentials(e)) {
+        throw e;
+      }
       if (session.endpoint() == null) {
         throw new InvalidInputException(
             aws.profile != null ? "--profile" : "--aws",
@@ -372,6 +391,21 @@ public final class TuneCommand implements Callable<Integer> {
       throw new InvalidInputException(
           runtime == null ? "--runtime" : "--handler",
           "required with --deploy; e.g. --runtime python3.12 --handler app.handler");
+    }
+  }
+
+  private static void requireStateMachine(SfnClient sfn, StateMachineArn arn, String where) {
+    try {
+      sfn.describeStateMachine(r -> r.stateMachineArn(arn.arn()));
+    } catch (StateMachineDoesNotExistException e) {
+      throw new InvalidInputException(
+          "--state-machine-arn",
+          "no state machine "
+              + arn.arn()
+              + " at "
+              + where
+              + "; install the tuner there first (powertune install), or check the account and"
+              + " region");
     }
   }
 

@@ -62,7 +62,7 @@ final class TuningRun {
               .executionArn();
       err.println("powertune: execution " + arn);
       err.flush();
-      interrupt.watch(arn);
+      interrupt.watch(arn, CleanerOf.stateMachine(sfn, stateMachine));
       Runnable show =
           () -> {
             Map<Integer, Integer> done = done(arn);

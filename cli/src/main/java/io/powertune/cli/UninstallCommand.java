@@ -1,9 +1,6 @@
 package io.powertune.cli;
 
-import io.powertune.cli.install.IamRoles;
 import io.powertune.cli.install.InstallSettings;
-import io.powertune.cli.install.TunerInstaller;
-import io.powertune.cli.install.TunerPackage;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +9,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
-import software.amazon.awssdk.regions.Region;
 
 /** {@code powertune uninstall}: removes what {@code install} deployed. */
 @Command(
@@ -27,7 +23,7 @@ import software.amazon.awssdk.regions.Region;
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:removed (or nothing was installed)",
-      "1:the endpoint refused or failed",
+      "1:something could not be removed (each is named, with why)",
       "2:invalid input"
     })
 public final class UninstallCommand implements Callable<Integer> {
@@ -50,25 +46,18 @@ public final class UninstallCommand implements Callable<Integer> {
     try (PlatformSession session =
             PlatformSession.open(where.stateDir, where.endpoint, aws.aws, aws.profile, err);
         ServiceClients clients = new ServiceClients(session.endpoint(), session.credentials())) {
-      InstallSettings settings = InstallSettings.distributed();
-      List<String> removed =
-          new TunerInstaller(
-                  clients.lambda(region),
-                  clients.sfn(region),
-                  clients.logs(region),
-                  IamRoles.detect(
-                      clients.iam(), settings, Region.of(region).metadata().partition().id()),
-                  TunerPackage.shipped(),
-                  settings)
-              .uninstall();
+      List<String> lines =
+          TunerSetup.installer(clients, region, InstallSettings.distributed()).uninstall();
       PrintWriter out = spec.commandLine().getOut();
-      if (removed.isEmpty()) {
+      if (lines.isEmpty()) {
         err.println("powertune: nothing was installed in " + region + " at " + session.where());
       }
-      removed.forEach(line -> out.println("removed " + line));
+      lines.forEach(out::println);
       out.flush();
       err.flush();
-      return ExitCodes.OK;
+      return lines.stream().anyMatch(l -> l.startsWith("could not"))
+          ? ExitCodes.FAILURE
+          : ExitCodes.OK;
     }
   }
 }

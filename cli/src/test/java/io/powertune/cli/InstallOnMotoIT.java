@@ -101,18 +101,18 @@ class InstallOnMotoIT {
     assertThat(arn).startsWith("arn:aws:states:us-east-1:" + ACCOUNT + ":stateMachine:powertune");
     assertThat(again.exitCode()).as(again.err()).isZero();
     assertThat(again.err()).contains("already installed and up to date");
-    try (IamClient iam = client(IamClient.builder()).region(Region.AWS_GLOBAL).build();
+    try (IamClient iam = client(IamClient.builder()).build();
         LambdaClient lambda = client(LambdaClient.builder()).build();
         SfnClient sfn = client(SfnClient.builder()).build()) {
       for (TunerFunction function : TunerFunctions.ALL) {
         FunctionConfiguration config =
             lambda.getFunction(r -> r.functionName(function.name())).configuration();
-        String role = "arn:aws:iam::" + ACCOUNT + ":role/" + function.name();
-        assertThat(config.role()).isEqualTo(role);
-        JsonNode policy = inlinePolicy(iam, function.name());
+        String roleName = function.name() + "-us-east-1"; // IAM is global: the region is named
+        assertThat(config.role()).isEqualTo("arn:aws:iam::" + ACCOUNT + ":role/" + roleName);
+        JsonNode policy = inlinePolicy(iam, roleName);
         assertThat(lambdaActions(policy)).isEqualTo(function.lambdaActions());
         assertThat(policy.toString()).contains("/aws/lambda/" + function.name());
-        assertThat(trustedService(iam, function.name())).isEqualTo("lambda.amazonaws.com");
+        assertThat(trustedService(iam, roleName)).isEqualTo("lambda.amazonaws.com");
         assertThat(
                 lambda
                     .getAlias(r -> r.functionName(function.name()).name("live"))
@@ -120,23 +120,35 @@ class InstallOnMotoIT {
             .isEqualTo("1");
       }
       DescribeStateMachineResponse machine = sfn.describeStateMachine(r -> r.stateMachineArn(arn));
-      assertThat(machine.roleArn())
-          .isEqualTo("arn:aws:iam::" + ACCOUNT + ":role/powertune-state-machine");
-      assertThat(trustedService(iam, "powertune-state-machine")).isEqualTo("states.amazonaws.com");
-      JsonNode machinePolicy = inlinePolicy(iam, "powertune-state-machine");
+      String machineRole = "powertune-state-machine-us-east-1";
+      assertThat(machine.roleArn()).isEqualTo("arn:aws:iam::" + ACCOUNT + ":role/" + machineRole);
+      assertThat(trustedService(iam, machineRole)).isEqualTo("states.amazonaws.com");
+      JsonNode machinePolicy = inlinePolicy(iam, machineRole);
       assertThat(lambdaActions(machinePolicy)).containsExactly("lambda:InvokeFunction");
       assertThat(machine.definition())
           .contains(":function:powertune-executor:live")
           .doesNotContain("${");
 
+      // a second region's tuner has roles of its own: installing and removing it leaves these be
+      Result other =
+          powertune("install", "--endpoint", endpoint.toString(), "--region", "eu-west-1");
+      Result otherRemoved =
+          powertune("uninstall", "--endpoint", endpoint.toString(), "--region", "eu-west-1");
+      assertThat(other.exitCode()).as(other.err()).isZero();
+      assertThat(otherRemoved.exitCode()).as(otherRemoved.err()).isZero();
+      assertThat(otherRemoved.out()).contains("removed role powertune-executor-eu-west-1");
+      assertThat(inlinePolicy(iam, machineRole)).isEqualTo(machinePolicy);
+      assertThat(inlinePolicy(iam, "powertune-executor-us-east-1").toString())
+          .contains("lambda:InvokeFunction");
+
       Result removed = powertune("uninstall", "--endpoint", endpoint.toString());
 
       assertThat(removed.exitCode()).as(removed.err()).isZero();
-      assertThat(removed.out()).contains("removed role powertune-executor");
+      assertThat(removed.out()).contains("removed role powertune-executor-us-east-1");
       for (TunerFunction function : TunerFunctions.ALL) {
         assertThat(
                 org.assertj.core.api.Assertions.catchThrowable(
-                    () -> iam.getRole(r -> r.roleName(function.name()))))
+                    () -> iam.getRole(r -> r.roleName(function.name() + "-us-east-1"))))
             .isInstanceOf(NoSuchEntityException.class);
       }
     }

@@ -14,16 +14,21 @@ public final class PlatformRoles implements TunerRoles {
 
   @Override
   public String functionRole(TunerFunction function) {
-    return PREFIX + TunerRoles.roleName(function);
+    return PREFIX + function.name();
   }
 
   @Override
   public String stateMachineRole(Collection<String> functionArns) {
-    return PREFIX + STATE_MACHINE_ROLE;
+    return PREFIX + "powertune-state-machine";
   }
 
   @Override
   public boolean propagating() {
+    return false;
+  }
+
+  @Override
+  public boolean changed() {
     return false;
   }
 

@@ -26,12 +26,17 @@ final class Propagation {
           throw e;
         }
       }
-      try {
-        Thread.sleep(INTERVAL.toMillis());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted while waiting for a new IAM role", e);
-      }
+      pause();
+    }
+  }
+
+  /** Waits a few seconds before the next try. */
+  static void pause() {
+    try {
+      Thread.sleep(INTERVAL.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for AWS to settle", e);
     }
   }
 

@@ -3,16 +3,19 @@ package io.powertune.cli.install;
 import io.powertune.statemachine.PowerTuningDefinition;
 import io.powertune.tuner.TunerFunctions;
 import io.powertune.tuner.TunerFunctions.TunerFunction;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.cloudwatchlogs.model.ResourceAlreadyExistsException;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.sfn.SfnClient;
+import software.amazon.awssdk.services.sfn.model.StateMachineDeletingException;
 import software.amazon.awssdk.services.sfn.model.StateMachineListItem;
 
 /**
@@ -22,6 +25,8 @@ import software.amazon.awssdk.services.sfn.model.StateMachineListItem;
  * whatever is out of date is updated; installing again changes nothing.
  */
 public final class TunerInstaller {
+
+  private static final Duration DELETING_WAIT = Duration.ofSeconds(90);
 
   private final LambdaClient lambda;
   private final SfnClient sfn;
@@ -52,47 +57,81 @@ public final class TunerInstaller {
 
   /** Installs what is missing or out of date. */
   public Installation install() {
-    Map<String, String> aliases = new LinkedHashMap<>();
     boolean changed = false;
+    List<WorkflowFunctions.Prepared> prepared = new ArrayList<>();
     for (TunerFunction function : TunerFunctions.ALL) {
       String role = roles.functionRole(function);
       changed |= ensureLogGroup(function);
-      WorkflowFunctions.Deployed deployed = functions.ensure(function, role, roles.propagating());
-      aliases.put(function.placeholder(), deployed.aliasArn());
-      changed |= deployed.changed();
+      prepared.add(functions.prepare(function, role, roles.propagating()));
     }
-    List<String> unqualified = TunerFunctions.ALL.stream().map(f -> functions.arn(f)).toList();
+    // every version is published before any is waited for: their snapshots are taken together
+    Map<TunerFunction, String> versions = new LinkedHashMap<>();
+    for (WorkflowFunctions.Prepared p : prepared) {
+      if (p.publish()) {
+        versions.put(p.function(), functions.publish(p.function()));
+      }
+    }
+    Map<String, String> aliases = new LinkedHashMap<>();
+    for (WorkflowFunctions.Prepared p : prepared) {
+      String version = versions.get(p.function());
+      aliases.put(
+          p.function().placeholder(), version == null ? p.aliasArn() : functions.point(p, version));
+      changed |= p.changed() || version != null;
+    }
+    List<String> unqualified = TunerFunctions.ALL.stream().map(functions::arn).toList();
     String role = roles.stateMachineRole(unqualified);
     String definition = PowerTuningDefinition.substitute(aliases);
     StateMachineResult machine = ensureStateMachine(definition, role);
-    return new Installation(machine.arn(), aliases, changed || machine.changed());
+    return new Installation(
+        machine.arn(), aliases, changed || machine.changed() || roles.changed());
   }
 
-  /** Removes the state machine, the functions, their log groups and roles; returns what existed. */
+  /**
+   * Removes the state machine, the functions, their log groups and roles, each on its own: one that
+   * cannot be removed is reported and the others still are.
+   *
+   * @return a line per thing removed, or that could not be and why
+   */
   public List<String> uninstall() {
-    List<String> removed = new ArrayList<>();
-    existingStateMachine()
-        .ifPresent(
-            m -> {
-              sfn.deleteStateMachine(r -> r.stateMachineArn(m.stateMachineArn()));
-              removed.add("state machine " + m.name());
-            });
+    List<String> lines = new ArrayList<>();
+    try {
+      existingStateMachine()
+          .ifPresent(
+              m -> {
+                sfn.deleteStateMachine(r -> r.stateMachineArn(m.stateMachineArn()));
+                lines.add("removed state machine " + m.name());
+              });
+    } catch (AwsServiceException e) {
+      lines.add("could not remove the state machine: " + e.awsErrorDetails().errorMessage());
+    }
     for (TunerFunction function : TunerFunctions.ALL) {
       try {
         lambda.deleteFunction(r -> r.functionName(function.name()));
-        removed.add("function " + function.name());
+        lines.add("removed function " + function.name());
       } catch (ResourceNotFoundException e) {
         // not installed
+      } catch (AwsServiceException e) {
+        lines.add(
+            "could not remove function "
+                + function.name()
+                + ": "
+                + e.awsErrorDetails().errorMessage());
       }
       try {
         logs.deleteLogGroup(r -> r.logGroupName(logGroup(function)));
-        removed.add("log group " + logGroup(function));
+        lines.add("removed log group " + logGroup(function));
       } catch (software.amazon.awssdk.services.cloudwatchlogs.model.ResourceNotFoundException e) {
         // none
+      } catch (AwsServiceException e) {
+        lines.add(
+            "could not remove log group "
+                + logGroup(function)
+                + ": "
+                + e.awsErrorDetails().errorMessage());
       }
     }
-    roles.remove().forEach(name -> removed.add("role " + name));
-    return removed;
+    lines.addAll(roles.remove());
+    return lines;
   }
 
   private boolean ensureLogGroup(TunerFunction function) {
@@ -113,17 +152,7 @@ public final class TunerInstaller {
   private StateMachineResult ensureStateMachine(String definition, String role) {
     Optional<StateMachineListItem> existing = existingStateMachine();
     if (existing.isEmpty()) {
-      String arn =
-          Propagation.retry(
-              roles.propagating(),
-              () ->
-                  sfn.createStateMachine(
-                          r ->
-                              r.name(TunerFunctions.STATE_MACHINE)
-                                  .definition(definition)
-                                  .roleArn(role))
-                      .stateMachineArn());
-      return new StateMachineResult(arn, true);
+      return new StateMachineResult(create(definition, role), true);
     }
     String arn = existing.get().stateMachineArn();
     var current = sfn.describeStateMachine(r -> r.stateMachineArn(arn));
@@ -136,6 +165,31 @@ public final class TunerInstaller {
             sfn.updateStateMachine(
                 r -> r.stateMachineArn(arn).definition(definition).roleArn(role)));
     return new StateMachineResult(arn, true);
+  }
+
+  /**
+   * Creates the state machine; one still being deleted (an uninstall just before) is waited for.
+   */
+  private String create(String definition, String role) {
+    long deadline = System.nanoTime() + DELETING_WAIT.toNanos();
+    while (true) {
+      try {
+        return Propagation.retry(
+            roles.propagating(),
+            () ->
+                sfn.createStateMachine(
+                        r ->
+                            r.name(TunerFunctions.STATE_MACHINE)
+                                .definition(definition)
+                                .roleArn(role))
+                    .stateMachineArn());
+      } catch (StateMachineDeletingException e) {
+        if (System.nanoTime() > deadline) {
+          throw e;
+        }
+        Propagation.pause();
+      }
+    }
   }
 
   private Optional<StateMachineListItem> existingStateMachine() {

@@ -13,17 +13,16 @@ public interface TunerRoles {
   /** Creates or updates the state machine's role, allowed to invoke {@code functionArns}. */
   String stateMachineRole(Collection<String> functionArns);
 
-  /** True when a function just created with a new role may not be able to assume it yet. */
+  /** True when a role was just created, which IAM takes a few seconds to make usable. */
   boolean propagating();
 
-  /** Deletes the roles; returns the names of those that existed. */
+  /** True when anything was created or updated. */
+  boolean changed();
+
+  /**
+   * Deletes the roles.
+   *
+   * @return one line per role removed, or per role that could not be and why
+   */
   List<String> remove();
-
-  /** The name of a workflow function's role (the function's own name). */
-  static String roleName(TunerFunction function) {
-    return function.name();
-  }
-
-  /** The name of the state machine's role. */
-  String STATE_MACHINE_ROLE = "powertune-state-machine";
 }

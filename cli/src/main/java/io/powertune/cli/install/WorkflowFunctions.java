@@ -24,12 +24,15 @@ final class WorkflowFunctions {
   static final String ALIAS = "live";
 
   /**
-   * One deployed function.
+   * One function brought up to date, before its version is published.
    *
-   * @param aliasArn the live alias's ARN
-   * @param changed true when anything was created or updated
+   * @param function the workflow function
+   * @param aliasArn its live alias's ARN, or null when it has none yet
+   * @param publish true when the alias must move to a new version: something changed, or the
+   *     version it points at is not what is wanted (an install that stopped half way)
+   * @param changed true when the function was created or updated
    */
-  record Deployed(String aliasArn, boolean changed) {}
+  record Prepared(TunerFunction function, String aliasArn, boolean publish, boolean changed) {}
 
   private final LambdaClient lambda;
   private final TunerPackage tunerPackage;
@@ -42,14 +45,15 @@ final class WorkflowFunctions {
     this.settings = settings;
   }
 
-  /** The unqualified ARN of a function {@link #ensure} deployed. */
+  /** The unqualified ARN of a function {@link #prepare} deployed. */
   String arn(TunerFunction function) {
     return arns.get(function.name());
   }
 
-  Deployed ensure(TunerFunction function, String role, boolean rolePropagating) {
+  /** Creates the function or brings its code and settings up to date. */
+  Prepared prepare(TunerFunction function, String role, boolean rolePropagating) {
     String name = function.name();
-    FunctionConfiguration current = find(name);
+    FunctionConfiguration current = find(name, null);
     boolean changed;
     if (current == null) {
       current = create(function, role, rolePropagating);
@@ -59,48 +63,76 @@ final class WorkflowFunctions {
     }
     arns.put(name, unqualified(current.functionArn()));
     String alias = alias(name);
-    if (alias == null || changed) {
-      String version = lambda.publishVersion(r -> r.functionName(name)).version();
-      // a SnapStart version is Active once its snapshot is taken (a minute or two on AWS)
-      lambda.waiter().waitUntilPublishedVersionActive(r -> r.functionName(name).qualifier(version));
-      alias = point(name, version, alias != null);
-      deleteVersionsBut(name, version);
-      changed = true;
-    }
-    return new Deployed(alias, changed);
+    FunctionConfiguration live = alias == null ? null : find(name, ALIAS);
+    boolean publish = changed || live == null || differs(function, live, role);
+    return new Prepared(function, alias, publish, changed);
   }
 
-  private FunctionConfiguration find(String name) {
+  /** Publishes the function's version (SnapStart takes its snapshot now); returns its number. */
+  String publish(TunerFunction function) {
+    return lambda.publishVersion(r -> r.functionName(function.name())).version();
+  }
+
+  /**
+   * Waits until the version is Active (a minute or two with SnapStart on AWS; started together, the
+   * six take about as long as one), moves the alias to it and deletes older versions.
+   *
+   * @return the alias's ARN
+   */
+  String point(Prepared prepared, String version) {
+    String name = prepared.function().name();
+    lambda
+        .waiter()
+        .waitUntilPublishedVersionActive(
+            r -> r.functionName(name).qualifier(version),
+            w -> w.maxAttempts(120).waitTimeout(java.time.Duration.ofMinutes(10)));
+    String alias = point(name, version, prepared.aliasArn() != null);
+    deleteVersionsBut(name, version);
+    return alias;
+  }
+
+  /** $LATEST's (qualifier null) or a version's or alias's configuration; null when missing. */
+  private FunctionConfiguration find(String name, String qualifier) {
     try {
-      return lambda.getFunction(r -> r.functionName(name)).configuration();
+      return lambda.getFunction(r -> r.functionName(name).qualifier(qualifier)).configuration();
     } catch (ResourceNotFoundException e) {
       return null;
     }
   }
 
+  /** True when a configuration's code or settings are not the wanted ones. */
+  private boolean differs(TunerFunction function, FunctionConfiguration current, String role) {
+    Map<String, String> variables =
+        current.environment() == null ? Map.of() : current.environment().variables();
+    return !tunerPackage.sha256().equals(current.codeSha256())
+        || current.runtime() != Runtime.JAVA21
+        || !function.handler().equals(current.handler())
+        || !role.equals(current.role())
+        || current.memorySize() != settings.memoryOf(function)
+        || current.timeout() != settings.timeoutSeconds()
+        || !settings.variables().equals(variables);
+  }
+
   private FunctionConfiguration create(TunerFunction function, String role, boolean propagating) {
     SdkBytes code = SdkBytes.fromByteArray(tunerPackage.bytes());
-    String arn =
-        Propagation.retry(
-            propagating,
-            () ->
-                lambda
-                    .createFunction(
-                        r ->
-                            r.functionName(function.name())
-                                .runtime(Runtime.JAVA21)
-                                .handler(function.handler())
-                                .role(role)
-                                .architectures(Architecture.ARM64)
-                                .memorySize(settings.memoryOf(function))
-                                .timeout(settings.timeoutSeconds())
-                                .environment(e -> e.variables(settings.variables()))
-                                .snapStart(s -> s.applyOn(SnapStartApplyOn.PUBLISHED_VERSIONS))
-                                .description("powertune workflow step")
-                                .code(c -> c.zipFile(code)))
-                    .functionArn());
+    Propagation.retry(
+        propagating,
+        () ->
+            lambda.createFunction(
+                r ->
+                    r.functionName(function.name())
+                        .runtime(Runtime.JAVA21)
+                        .handler(function.handler())
+                        .role(role)
+                        .architectures(Architecture.ARM64)
+                        .memorySize(settings.memoryOf(function))
+                        .timeout(settings.timeoutSeconds())
+                        .environment(e -> e.variables(settings.variables()))
+                        .snapStart(s -> s.applyOn(SnapStartApplyOn.PUBLISHED_VERSIONS))
+                        .description("powertune workflow step")
+                        .code(c -> c.zipFile(code))));
     lambda.waiter().waitUntilFunctionActiveV2(r -> r.functionName(function.name()));
-    return lambda.getFunction(r -> r.functionName(arn)).configuration();
+    return find(function.name(), null);
   }
 
   /** Brings code and configuration up to date; true when either changed. */
@@ -114,14 +146,9 @@ final class WorkflowFunctions {
       lambda.waiter().waitUntilFunctionUpdatedV2(r -> r.functionName(name));
       changed = true;
     }
-    Map<String, String> variables =
-        current.environment() == null ? Map.of() : current.environment().variables();
-    if (current.runtime() != Runtime.JAVA21
-        || !function.handler().equals(current.handler())
-        || !role.equals(current.role())
-        || current.memorySize() != settings.memoryOf(function)
-        || current.timeout() != settings.timeoutSeconds()
-        || !settings.variables().equals(variables)) {
+    FunctionConfiguration codeUpToDate =
+        current.toBuilder().codeSha256(tunerPackage.sha256()).build();
+    if (differs(function, codeUpToDate, role)) {
       Propagation.retry(
           propagating,
           () ->

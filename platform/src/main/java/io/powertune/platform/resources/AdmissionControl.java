@@ -89,9 +89,11 @@ public final class AdmissionControl {
    */
   public Permit acquireOrExceed(double vcpus, Duration wait) throws InterruptedException {
     Permit permit = tryAcquire(vcpus, wait);
-    if (permit != null) {
-      return permit;
-    }
+    return permit != null ? permit : exceed(vcpus);
+  }
+
+  /** Takes {@code vcpus} at once, beyond the capacity if need be, on no CPU in particular. */
+  public Permit exceed(double vcpus) {
     lock.lock();
     try {
       return grant(Math.min(vcpus, capacity), -1);

@@ -73,25 +73,36 @@ final class CallerShares {
     }
 
     private synchronized void lend() {
-      if (calls++ == 0 && !closed) {
+      if (calls++ == 0 && !closed && permit != null) {
         permit.close();
         permit = null;
         env.yieldCpu();
       }
     }
 
+    /**
+     * The last call in flight returned: the share is taken back (beyond the capacity when it does
+     * not come in time, or when the wait is interrupted: a running invocation is never throttled).
+     */
     private synchronized void takeBack() {
-      if (--calls > 0 || closed) {
+      if (--calls > 0 || closed || permit != null) {
         return;
       }
+      boolean interrupted = false;
       try {
         permit = admission.acquireOrExceed(vcpus, wait);
       } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted while taking a CPU share back", e);
+        interrupted = true;
+        permit = admission.exceed(vcpus);
+      } finally {
+        env.restoreCpu();
+        if (permit != null) {
+          env.pin(permit.cpu());
+        }
+        if (interrupted) {
+          Thread.currentThread().interrupt();
+        }
       }
-      env.restoreCpu();
-      env.pin(permit.cpu());
     }
 
     /** The invocation ended: its share goes back to the host, lent or not. */
@@ -102,9 +113,8 @@ final class CallerShares {
       if (permit != null) {
         permit.close();
         permit = null;
-      }
-      if (calls > 0) {
-        env.restoreCpu();
+      } else {
+        env.restoreCpu(); // lent: the environment's next invocation starts with its own share
       }
     }
   }
