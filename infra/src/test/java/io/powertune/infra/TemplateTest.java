@@ -47,11 +47,20 @@ class TemplateTest {
       assertThat(Template.actions(role, "lambda:"))
           .as(tuner.name())
           .isEqualTo(tuner.lambdaActions());
+      String logGroup = logicalId(tuner).replace("Function", "LogGroup");
       for (JsonNode policy : role.path("Properties").path("Policies")) {
         for (JsonNode statement : policy.path("PolicyDocument").path("Statement")) {
-          assertThat(statement.path("Resource").asText()).isEqualTo("lambdaResource");
+          boolean logs = statement.path("Action").toString().contains("logs:");
+          // Lambda actions on the resource pattern; log writes to its own log group only
+          assertThat(statement.path("Resource").asText())
+              .as(tuner.name())
+              .isEqualTo(logs ? logGroup + ".Arn" : "lambdaResource");
         }
       }
+      assertThat(Template.actions(role, "logs:"))
+          .containsExactlyInAnyOrder("logs:CreateLogStream", "logs:PutLogEvents");
+      assertThat(function(tuner).at("/Properties/LoggingConfig/LogGroup").asText())
+          .isEqualTo(logGroup);
       assertThat(role.toString()).as(tuner.name()).doesNotContain("s3:");
     }
   }

@@ -55,6 +55,16 @@ class TemplateToolsIT {
           .as(tuner.name())
           .isEqualTo(tuner.lambdaActions());
     }
+    JsonNode machineRole = resources.path("PowerTuningStateMachineRole");
+    Set<String> machineActions = new HashSet<>();
+    for (JsonNode policy : machineRole.at("/Properties/Policies")) {
+      for (JsonNode statement : policy.at("/PolicyDocument/Statement")) {
+        JsonNode action = statement.path("Action");
+        (action.isArray() ? action : new ObjectMapper().createArrayNode().add(action))
+            .forEach(a -> machineActions.add(a.asText()));
+      }
+    }
+    assertThat(machineActions).containsExactly("lambda:InvokeFunction");
     String definition = resources.toString();
     assertThat(definition).contains("DefinitionSubstitutions").doesNotContain("DefinitionUri");
   }

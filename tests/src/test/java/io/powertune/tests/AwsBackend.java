@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.sfn.SfnClient;
@@ -91,6 +92,19 @@ final class AwsBackend implements Backend {
     return env;
   }
 
+  /** The log groups Lambda made for the suite's functions (their functions are deleted). */
+  private void deleteTargetLogGroups() {
+    try (CloudWatchLogsClient logs =
+        CloudWatchLogsClient.builder()
+            .region(Region.of(region))
+            .credentialsProvider(DefaultCredentialsProvider.builder().build())
+            .build()) {
+      logs.describeLogGroupsPaginator(r -> r.logGroupNamePrefix("/aws/lambda/e2e-"))
+          .logGroups()
+          .forEach(g -> logs.deleteLogGroup(r -> r.logGroupName(g.logGroupName())));
+    }
+  }
+
   @Override
   public boolean cpuFollowsMemory() {
     return true;
@@ -104,6 +118,7 @@ final class AwsBackend implements Backend {
       }
       if (iam != null) {
         TargetRole.remove(iam);
+        deleteTargetLogGroups();
       }
     } catch (Exception e) {
       throw new IllegalStateException("cleaning up AWS failed: " + e.getMessage(), e);

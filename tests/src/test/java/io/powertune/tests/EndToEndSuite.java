@@ -48,7 +48,13 @@ abstract class EndToEndSuite {
   @AfterAll
   void stop() {
     if (backend != null) {
-      backend.close();
+      try {
+        for (String name : List.of("e2e-cpu", "e2e-io", "e2e-fails", "e2e-diverged")) {
+          targets.delete(name);
+        }
+      } finally {
+        backend.close();
+      }
     }
   }
 
@@ -167,14 +173,23 @@ abstract class EndToEndSuite {
   }
 
   @Test
-  void invalidInput_exits2NamingTheFlag_andPublishesNothing() throws Exception {
-    String arn = targets.deploy("e2e-invalid", Targets.example("io-python"));
-    Targets.State before = targets.state("e2e-invalid");
+  void aVersionThatDoesNotRunAsLatest_exits2WithTheInitializersReason_andPublishesNothing()
+      throws Exception {
+    targets.deploy("e2e-diverged", Targets.example("io-python"));
+    String version = backend.lambda().publishVersion(r -> r.functionName("e2e-diverged")).version();
+    backend.lambda().updateFunctionConfiguration(r -> r.functionName("e2e-diverged").timeout(61));
+    backend.lambda().waiter().waitUntilFunctionUpdatedV2(r -> r.functionName("e2e-diverged"));
+    Targets.State before = targets.state("e2e-diverged");
+    String qualified =
+        backend.lambda().getFunctionConfiguration(r -> r.functionName("e2e-diverged")).functionArn()
+            + ":"
+            + version;
 
-    Powertune.Result run = powertune("tune", "--function", arn, "--powers", "64,128");
+    // the CLI takes a qualified ARN; the tuner's Initializer finds the version differs
+    Powertune.Result run = powertune("tune", "--function", qualified, "--powers", "128,256");
 
     assertThat(run.exitCode()).as(run.describe()).isEqualTo(2);
-    assertThat(run.err()).contains("--powers").doesNotContain("Exception");
-    assertThat(targets.state("e2e-invalid")).isEqualTo(before);
+    assertThat(run.err()).contains("lambdaARN").contains("timeout").doesNotContain("Exception:");
+    assertThat(targets.state("e2e-diverged")).isEqualTo(before);
   }
 }
