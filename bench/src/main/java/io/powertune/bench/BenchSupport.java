@@ -56,6 +56,24 @@ final class BenchSupport {
         .build();
   }
 
+  /** Creates a python3.12 function ({@code app.handler}, 128 MB) and waits until it is Active. */
+  static String deployPython(LambdaClient lambda, String name, SdkBytes code) {
+    String arn =
+        lambda
+            .createFunction(
+                r ->
+                    r.functionName(name)
+                        .runtime(software.amazon.awssdk.services.lambda.model.Runtime.PYTHON3_12)
+                        .handler("app.handler")
+                        .role("arn:aws:iam::000000000000:role/bench")
+                        .memorySize(128)
+                        .timeout(60)
+                        .code(c -> c.zipFile(code)))
+            .functionArn();
+    lambda.waiter().waitUntilFunctionActiveV2(r -> r.functionName(name));
+    return arn;
+  }
+
   static SdkBytes zip(Path dir) throws IOException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (ZipOutputStream zip = new ZipOutputStream(bytes);

@@ -33,7 +33,6 @@ import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.LogType;
-import software.amazon.awssdk.services.lambda.model.Runtime;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
 import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
@@ -112,7 +111,7 @@ public final class TunerProcessesBenchmark {
         CloudWatchLogsClient logs = BenchSupport.logs(platform, http)) {
       InstallSettings settings = settings(memory, executor, flags);
       String machine = install(lambda, sfn, logs, settings);
-      String target = deploy(lambda, "io", BenchSupport.zip(io));
+      String target = BenchSupport.deployPython(lambda, "io", BenchSupport.zip(io));
       double wall = timed(sfn, machine, input(target, List.of(128, 256), 5, false, "ms", 10));
       double warm = timed(sfn, machine, input(target, List.of(128, 256), 5, false, "ms", 10));
       double init = 0;
@@ -156,8 +155,8 @@ public final class TunerProcessesBenchmark {
         CloudWatchLogsClient logs = BenchSupport.logs(platform, http)) {
       String machine = install(lambda, sfn, logs, InstallSettings.sharedHost());
       SdkBytes code = BenchSupport.zip(cpu);
-      String tuned = deploy(lambda, "cpu", code);
-      String alone = deploy(lambda, "cpu-alone", code);
+      String tuned = BenchSupport.deployPython(lambda, "cpu", code);
+      String alone = BenchSupport.deployPython(lambda, "cpu-alone", code);
       execute(sfn, machine, input(tuned, List.of(128), 5, false, "rounds", 1000)); // warm-up
       JsonNode result =
           JSON.readTree(
@@ -202,23 +201,6 @@ public final class TunerProcessesBenchmark {
             lambda, sfn, logs, new PlatformRoles(), TunerPackage.shipped(), settings)
         .install()
         .stateMachineArn();
-  }
-
-  private static String deploy(LambdaClient lambda, String name, SdkBytes code) {
-    String arn =
-        lambda
-            .createFunction(
-                r ->
-                    r.functionName(name)
-                        .runtime(Runtime.PYTHON3_12)
-                        .handler("app.handler")
-                        .role("arn:aws:iam::000000000000:role/bench")
-                        .memorySize(128)
-                        .timeout(60)
-                        .code(c -> c.zipFile(code)))
-            .functionArn();
-    lambda.waiter().waitUntilFunctionActiveV2(r -> r.functionName(name));
-    return arn;
   }
 
   private static ObjectNode input(

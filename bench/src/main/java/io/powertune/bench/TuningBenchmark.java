@@ -29,7 +29,6 @@ import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.LogType;
-import software.amazon.awssdk.services.lambda.model.Runtime;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
 import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
@@ -101,8 +100,8 @@ public final class TuningBenchmark {
               .stateMachineArn();
       TuningBenchmark bench = new TuningBenchmark(platform, lambda, sfn, stateMachine);
       SdkBytes code = BenchSupport.zip(example);
-      String tuned = bench.deploy("cpu", code);
-      String alone = bench.deploy("cpu-alone", code);
+      String tuned = BenchSupport.deployPython(lambda, "cpu", code);
+      String alone = BenchSupport.deployPython(lambda, "cpu-alone", code);
       bench.tune(tuned, true); // warm-up: the JIT, the tuner's clients
       List<Run> timed = new ArrayList<>();
       for (int i = 0; i < runs; i++) {
@@ -113,23 +112,6 @@ public final class TuningBenchmark {
       Files.writeString(results, report(timed, serial, aloneMedians));
       System.out.print(Files.readString(results));
     }
-  }
-
-  private String deploy(String name, SdkBytes code) {
-    String arn =
-        lambda
-            .createFunction(
-                r ->
-                    r.functionName(name)
-                        .runtime(Runtime.PYTHON3_12)
-                        .handler("app.handler")
-                        .role("arn:aws:iam::000000000000:role/bench")
-                        .memorySize(128)
-                        .timeout(60)
-                        .code(c -> c.zipFile(code)))
-            .functionArn();
-    lambda.waiter().waitUntilFunctionActiveV2(r -> r.functionName(name));
-    return arn;
   }
 
   private Run timedRun(String arn) throws Exception {
