@@ -95,7 +95,7 @@ public final class TuningBenchmark {
                   logs,
                   new PlatformRoles(),
                   TunerPackage.shipped(),
-                  InstallSettings.sharedHost())
+                  InstallSettings.inPlatform())
               .install()
               .stateMachineArn();
       TuningBenchmark bench = new TuningBenchmark(platform, lambda, sfn, stateMachine);

@@ -25,8 +25,8 @@ import picocli.CommandLine.Spec;
           + " served), and the powertune state machine. Installing again updates what changed"
           + " and nothing else. Prints the state machine's ARN.",
       "Without --endpoint or --aws it installs on the state directory's platform (started here"
-          + " for the install when none runs), where the steps run as java21 processes when the"
-          + " platform was started with --tuner processes."
+          + " for the install when none runs), where the steps run as java21 function processes,"
+          + " as on AWS; tune then uses this tuner as it is."
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {

@@ -79,9 +79,10 @@ public final class PlatformCommand implements Callable<Integer> {
       paramLabel = "in_process|processes",
       defaultValue = "in_process",
       description =
-          "How the installed tuner's functions run: in_process (in the platform's JVM, at once"
-              + " and without taking CPU from the function measured) or processes (java21"
-              + " function processes, as on AWS). Default: ${DEFAULT-VALUE}.")
+          "How a tuner that tune installed runs: in_process (in the platform's JVM, at once and"
+              + " without taking CPU from the function measured) or processes (java21 function"
+              + " processes, as on AWS, as a tuner from powertune install always runs). Default:"
+              + " ${DEFAULT-VALUE}.")
   private TunerMode tuner;
 
   @Override

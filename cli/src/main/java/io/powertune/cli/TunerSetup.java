@@ -4,10 +4,14 @@ import io.powertune.cli.install.IamRoles;
 import io.powertune.cli.install.InstallSettings;
 import io.powertune.cli.install.TunerInstaller;
 import io.powertune.cli.install.TunerPackage;
+import io.powertune.platform.trusted.TrustedHandler;
 import io.powertune.tuner.TunerFunctions;
 import java.io.PrintWriter;
+import java.util.Map;
+import java.util.Optional;
 import software.amazon.awssdk.regions.PartitionMetadata;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.lambda.model.ResourceNotFoundException;
 
 /** The tuner's installer for a command, on the endpoint (or AWS) it talks to. */
 final class TunerSetup {
@@ -27,31 +31,53 @@ final class TunerSetup {
   }
 
   /**
-   * The tuner a command uses when it was given none: on a platform, installed (or brought up to
-   * date) there; on another endpoint (LocalStack), the one installed there, which {@code install}
-   * set up with its own options, or a new one with the defaults.
+   * The tuner a command uses when it was given none. One that {@code powertune install} put there
+   * is used as it is (install set it up with its own options; on a platform its steps run as
+   * processes). Otherwise, on a platform, the tuner is installed (or brought up to date) with its
+   * steps in the platform's JVM; on another endpoint (LocalStack), with the defaults.
    *
    * @return the state machine's ARN
    */
   static String forTuning(
       ServiceClients clients, String region, boolean platform, PrintWriter err) {
-    if (!platform) {
-      var existing =
-          clients
-              .sfn(region)
-              .listStateMachinesPaginator(r -> r.maxResults(100))
-              .stateMachines()
-              .stream()
-              .filter(m -> m.name().equals(TunerFunctions.STATE_MACHINE))
-              .findFirst();
-      if (existing.isPresent()) {
-        err.println(
-            "powertune: using the tuner installed at "
-                + clients.where()
-                + " (powertune install updates it)");
-        return existing.get().stateMachineArn();
-      }
+    Optional<String> installed = installedByInstall(clients, region);
+    if (installed.isPresent()) {
+      err.println(
+          "powertune: using the tuner powertune install put at "
+              + clients.where()
+              + " (install updates it, uninstall removes it)");
+      return installed.get();
     }
-    return installer(clients, region, InstallSettings.sharedHost()).install().stateMachineArn();
+    InstallSettings settings =
+        platform ? InstallSettings.inPlatform() : InstallSettings.sharedHost();
+    return installer(clients, region, settings).install().stateMachineArn();
+  }
+
+  /** The state machine of a tuner installed by {@code install}: its steps do not run in process. */
+  private static Optional<String> installedByInstall(ServiceClients clients, String region) {
+    Optional<String> machine =
+        clients
+            .sfn(region)
+            .listStateMachinesPaginator(r -> r.maxResults(100))
+            .stateMachines()
+            .stream()
+            .filter(m -> m.name().equals(TunerFunctions.STATE_MACHINE))
+            .map(m -> m.stateMachineArn())
+            .findFirst();
+    if (machine.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      var executor =
+          clients
+              .lambda(region)
+              .getFunctionConfiguration(
+                  r -> r.functionName(TunerFunctions.executor().name()).qualifier("live"));
+      Map<String, String> variables =
+          executor.environment() == null ? Map.of() : executor.environment().variables();
+      return variables.containsKey(TrustedHandler.IN_PROCESS) ? Optional.empty() : machine;
+    } catch (ResourceNotFoundException e) {
+      return Optional.empty(); // an older or partial install: installed again
+    }
   }
 }

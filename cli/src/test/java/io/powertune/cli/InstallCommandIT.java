@@ -2,6 +2,7 @@ package io.powertune.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.powertune.cli.install.FunctionDeployer;
 import io.powertune.cli.install.TunerPackage;
 import io.powertune.platform.PlatformFixture;
 import io.powertune.tuner.TunerFunctions;
@@ -62,6 +63,49 @@ class InstallCommandIT {
                 .get(0);
         assertThat(group.retentionInDays()).isEqualTo(7);
       }
+    }
+  }
+
+  @Test
+  void tune_afterInstall_usesTheInstalledTuner_whoseStepsDoNotRunInProcess() throws Exception {
+    try (PlatformFixture platform = new PlatformFixture(stateDir)) {
+      assertThat(run(platform, "install").exitCode()).isZero();
+      new FunctionDeployer(platform.lambda())
+          .deploy(
+              "installed-io",
+              TunerFixture.example("io-python"),
+              "python3.12",
+              "app.handler",
+              null,
+              null);
+
+      CliRun tune =
+          CliRun.of(
+              "tune",
+              "--state-dir",
+              stateDir.toString(),
+              "--endpoint",
+              platform.endpoint().toString(),
+              "--function",
+              "installed-io",
+              "--powers",
+              "128",
+              "--num",
+              "5",
+              "--payload",
+              "{\"ms\": 10}",
+              "--out",
+              stateDir.resolve("out").toString());
+
+      assertThat(tune.exitCode()).as(tune.err()).isZero();
+      assertThat(tune.err()).contains("powertune: using the tuner powertune install put at");
+      FunctionConfiguration executor =
+          platform
+              .lambda()
+              .getFunction(r -> r.functionName("powertune-executor").qualifier("live"))
+              .configuration();
+      assertThat(executor.environment().variables()).doesNotContainKey("POWERTUNE_IN_PROCESS");
+      assertThat(executor.version()).isEqualTo("1"); // tune did not install over it
     }
   }
 

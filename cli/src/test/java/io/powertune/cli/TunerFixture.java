@@ -52,7 +52,7 @@ final class TunerFixture implements AutoCloseable {
             PlatformFixture.config(stateDir).withTrustedHandlers(TrustedTuner.handlers()));
     lambda = platform.lambda();
     sfn = platform.sfn();
-    stateMachineArn = install(InstallSettings.sharedHost());
+    stateMachineArn = install(InstallSettings.inPlatform());
   }
 
   /** Installs the tuner (again) with {@code settings}; returns the state machine's ARN. */

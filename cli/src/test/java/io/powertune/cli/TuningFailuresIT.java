@@ -125,7 +125,7 @@ class TuningFailuresIT extends TuningSuite {
     String arn =
         tuner.deployPython("long-running", "app.handler", TunerFixture.example("io-python"));
     // the steps' timeout is the install's: the state machine calls their published versions
-    tuner.install(InstallSettings.sharedHost().withTimeout(9));
+    tuner.install(InstallSettings.inPlatform().withTimeout(9));
     try {
       ObjectNode input = input(arn, 5, 128);
       // each call has 9 s; after one invocation of 2.5 s it keeps 3 s + twice that in reserve,
@@ -143,7 +143,7 @@ class TuningFailuresIT extends TuningSuite {
       assertThat(stateNames(execution).stream().filter("Executor"::equals).count())
           .isEqualTo(size.path("executorCalls").asLong());
     } finally {
-      tuner.install(InstallSettings.sharedHost());
+      tuner.install(InstallSettings.inPlatform());
     }
   }
 

@@ -117,6 +117,17 @@ class TrustedHandlerIT {
   }
 
   @Test
+  void invoke_theTrustedCodeNotAskingForIt_runsInAProcessOfItsOwn() {
+    create("as-on-aws", CODE, Map.of());
+    int before = INSTANCES.get();
+
+    InvokeResponse response = invoke("as-on-aws", "{}");
+
+    assertThat(INSTANCES.get()).isEqualTo(before);
+    assertThat(response.functionError()).isEqualTo("Unhandled"); // the test code has no class
+  }
+
+  @Test
   void invoke_pastItsTimeout_endsWithLambdasTimeout_andTheNextCallStartsAfresh() {
     create("hangs", CODE);
     lambda.updateFunctionConfiguration(r -> r.functionName("hangs").timeout(1));
@@ -182,6 +193,10 @@ class TrustedHandlerIT {
   }
 
   private void create(String name, SdkBytes code) {
+    create(name, code, Map.of(TrustedHandler.IN_PROCESS, "true"));
+  }
+
+  private void create(String name, SdkBytes code, Map<String, String> variables) {
     lambda.createFunction(
         r ->
             r.functionName(name)
@@ -189,6 +204,7 @@ class TrustedHandlerIT {
                 .handler(HANDLER)
                 .role(PlatformFixture.ROLE)
                 .memorySize(512)
+                .environment(e -> e.variables(variables))
                 .code(c -> c.zipFile(code)));
     lambda.waiter().waitUntilFunctionActiveV2(r -> r.functionName(name));
   }

@@ -129,7 +129,16 @@ public final class TunerFunctions {
 
   /** The Cleaner, which a command also calls itself when it stops a run. */
   public static TunerFunction cleaner() {
-    return ALL.stream().filter(f -> f.placeholder().equals("cleanerArn")).findFirst().orElseThrow();
+    return byPlaceholder("cleanerArn");
+  }
+
+  /** The Executor, which waits for the function it measures. */
+  public static TunerFunction executor() {
+    return byPlaceholder("executorArn");
+  }
+
+  private static TunerFunction byPlaceholder(String placeholder) {
+    return ALL.stream().filter(f -> f.placeholder().equals(placeholder)).findFirst().orElseThrow();
   }
 
   /** The state machine's name where powertune installs it. */

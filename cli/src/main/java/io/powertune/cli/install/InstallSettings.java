@@ -1,5 +1,6 @@
 package io.powertune.cli.install;
 
+import io.powertune.platform.trusted.TrustedHandler;
 import io.powertune.tuner.TunerFunctions;
 import io.powertune.tuner.TunerFunctions.TunerFunction;
 import io.powertune.tuner.aws.TunerEnvironment;
@@ -68,16 +69,26 @@ public record InstallSettings(
     return distributed().withVariable(TunerEnvironment.CONCURRENT_SIZES, "1");
   }
 
-  /** The memory of one workflow function. */
-  public int memoryOf(TunerFunction function) {
-    return function.placeholder().equals(executor().placeholder()) ? executorMemoryMb : memoryMb;
+  /**
+   * For the embedded platform when a command installs the tuner by itself: as {@link
+   * #sharedHost()}, and the steps ask the platform to run them inside its JVM, where they start at
+   * once and hold no CPU share (a platform started with {@code --tuner processes} still runs them
+   * as processes).
+   */
+  public static InstallSettings inPlatform() {
+    return sharedHost().withVariable(TrustedHandler.IN_PROCESS, "true");
   }
 
-  private static TunerFunction executor() {
-    return TunerFunctions.ALL.stream()
-        .filter(f -> f.placeholder().equals("executorArn"))
-        .findFirst()
-        .orElseThrow();
+  /** True when the steps ask to run inside the platform's JVM. */
+  public boolean inProcess() {
+    return "true".equals(variables.get(TrustedHandler.IN_PROCESS));
+  }
+
+  /** The memory of one workflow function. */
+  public int memoryOf(TunerFunction function) {
+    return function.placeholder().equals(TunerFunctions.executor().placeholder())
+        ? executorMemoryMb
+        : memoryMb;
   }
 
   public InstallSettings withVariable(String name, String value) {

@@ -9,10 +9,11 @@ import java.util.Map;
  * and takes no CPU share from the functions being measured.
  *
  * <p>A function runs in process only when its runtime is a Java one, its handler string is exactly
- * {@code handler} and its deployment package is exactly the code this entry vouches for ({@code
- * codeSha256}); any other function with the same handler name runs in a process as usual. Such
- * invocations go through the normal Invoke path and write START, END and REPORT lines, but are not
- * subject to admission control (they hold no CPU share) and their REPORT says {@code CPU Scaling:
+ * {@code handler}, its deployment package is exactly the code this entry vouches for ({@code
+ * codeSha256}) and it asks for it with the variable {@value #IN_PROCESS}{@code =true}; any other
+ * function (the same code deployed as on AWS, too) runs in a process as usual. Such invocations go
+ * through the normal Invoke path and write START, END and REPORT lines, but are not subject to
+ * admission control (they hold no CPU share) and their REPORT says {@code CPU Scaling:
  * unavailable}.
  *
  * @param handler the handler string as functions name it ({@code package.Class::handleRequest})
@@ -31,10 +32,18 @@ public record TrustedHandler(String handler, String codeSha256, Factory factory)
     RequestStreamHandler create(Map<String, String> environment) throws Exception;
   }
 
-  /** True when a function with this runtime, handler and code runs in process. */
-  public boolean matches(String runtime, String functionHandler, String functionCodeSha256) {
+  /** The function variable that asks for a trusted handler to run in the platform's JVM. */
+  public static final String IN_PROCESS = "POWERTUNE_IN_PROCESS";
+
+  /** True when a function with this runtime, handler, code and variables runs in process. */
+  public boolean matches(
+      String runtime,
+      String functionHandler,
+      String functionCodeSha256,
+      Map<String, String> variables) {
     return runtime.startsWith("java")
         && handler.equals(functionHandler)
-        && codeSha256.equals(functionCodeSha256);
+        && codeSha256.equals(functionCodeSha256)
+        && "true".equals(variables.get(IN_PROCESS));
   }
 }

@@ -104,7 +104,10 @@ public final class InProcessRunner implements AutoCloseable {
         .filter(
             t ->
                 t.matches(
-                    spec.config().runtime(), spec.config().handler(), spec.config().codeSha256()))
+                    spec.config().runtime(),
+                    spec.config().handler(),
+                    spec.config().codeSha256(),
+                    spec.config().environment()))
         .findFirst();
   }
 
