@@ -2,6 +2,7 @@ package io.powertune.platform;
 
 import io.powertune.platform.auth.CredentialsFile;
 import io.powertune.platform.auth.PlatformCredentials;
+import io.powertune.platform.auth.SessionKeys;
 import io.powertune.platform.auth.SigV4Verifier;
 import io.powertune.platform.http.EdgeHandler;
 import io.powertune.platform.lambda.CodePackages;
@@ -123,6 +124,7 @@ public final class Platform implements AutoCloseable {
   private static Platform start(PlatformConfig config, StateDirectoryLock lock) throws Exception {
     Path stateDir = config.stateDir();
     PlatformCredentials credentials = CredentialsFile.loadOrCreate(stateDir, new SecureRandom());
+    SessionKeys sessions = new SessionKeys(new SecureRandom());
     Path runtimes = installBootstraps(stateDir.resolve("runtimes"));
     Database database = Database.open(stateDir.resolve("state.db"));
     FunctionStore functionStore = new FunctionStore(database);
@@ -148,6 +150,7 @@ public final class Platform implements AutoCloseable {
             runtimes,
             stateDir.resolve("tmp"),
             credentials,
+            sessions,
             endpoint,
             config.clock(),
             config.idleTimeout(),
@@ -155,6 +158,7 @@ public final class Platform implements AutoCloseable {
             storage(config, stateDir));
     Functions functions = new Functions(functionStore, config.clock());
     CodePackages code = new CodePackages(functionStore, stateDir.resolve("code"));
+    code.deleteUnusedAtStart();
     EventQueue events = new EventQueue(config.eventRetryDelays());
     InProcessRunner inProcess =
         new InProcessRunner(
@@ -188,7 +192,7 @@ public final class Platform implements AutoCloseable {
                     functions, code, invoker, config.accountConcurrency(), pool::retire),
                 new LogsService(logStore, config.clock()),
                 stepFunctions),
-            new SigV4Verifier(credentials, config.clock()),
+            new SigV4Verifier(credentials, sessions, config.clock()),
             ACCOUNT,
             threads);
     server.setHandler(new PortRouter(api, edge, runtimeApi));

@@ -63,6 +63,10 @@ public final class PlatformFixture implements AutoCloseable {
     start();
   }
 
+  public Path stateDir() {
+    return stateDir;
+  }
+
   public Platform platform() {
     return platform;
   }

@@ -42,15 +42,24 @@ public final class SigV4Verifier {
   private static final Duration MAX_SKEW = Duration.ofMinutes(15);
 
   private final PlatformCredentials credentials;
+  private final SessionKeys sessions;
   private final Clock clock;
 
-  private static final int MAX_SIGNING_KEYS = 256;
+  private static final int MAX_SIGNING_KEYS = 4096;
 
-  /** Signing keys by credential scope (date/region/service): derived once a day, not per call. */
+  /**
+   * Signing keys by access key and credential scope (date/region/service): derived once a day per
+   * key, not per call.
+   */
   private final Map<String, byte[]> signingKeys = new java.util.concurrent.ConcurrentHashMap<>();
 
-  public SigV4Verifier(PlatformCredentials credentials, Clock clock) {
+  /**
+   * @param credentials the platform's own key pair
+   * @param sessions the environments' session credentials, accepted with their token only
+   */
+  public SigV4Verifier(PlatformCredentials credentials, SessionKeys sessions, Clock clock) {
     this.credentials = credentials;
+    this.sessions = sessions;
     this.clock = clock;
   }
 
@@ -75,7 +84,8 @@ public final class SigV4Verifier {
    * Verifies the request.
    *
    * @return the scope it was signed for
-   * @throws SignatureException when it is not correctly signed by the platform's key
+   * @throws SignatureException when it is not correctly signed by the platform's key or by a live
+   *     environment's session credentials with their token
    */
   public SignedScope verify(ReceivedRequest request) {
     String authorization = request.headers().get("authorization");
@@ -89,14 +99,13 @@ public final class SigV4Verifier {
               + " AWS4-HMAC-SHA256.");
     }
     SignedScope scope = new SignedScope(m.group(1), m.group(3), m.group(4));
-    if (!scope.accessKeyId().equals(credentials.accessKeyId())) {
-      throw SignatureException.unknownKey(scope.accessKeyId());
-    }
+    String secret = secretOf(scope.accessKeyId(), request.headers().get("x-amz-security-token"));
     Instant signedAt = signingTime(request.headers().get("x-amz-date"));
     byte[] sent = m.group(6).getBytes(StandardCharsets.US_ASCII);
     for (String path : canonicalPaths(request.rawPath())) {
       byte[] expected =
-          sign(request, path, scope, m.group(5), signedAt).getBytes(StandardCharsets.US_ASCII);
+          sign(request, path, scope, secret, m.group(5), signedAt)
+              .getBytes(StandardCharsets.US_ASCII);
       if (MessageDigest.isEqual(expected, sent)) {
         return scope;
       }
@@ -108,6 +117,22 @@ public final class SigV4Verifier {
         request.query(),
         m.group(5));
     throw SignatureException.mismatch();
+  }
+
+  /** The secret of the key that signed, or why it is not accepted. */
+  private String secretOf(String accessKeyId, String token) {
+    if (accessKeyId.equals(credentials.accessKeyId())) {
+      return credentials.secretAccessKey();
+    }
+    SessionCredentials session =
+        sessions.find(accessKeyId).orElseThrow(() -> SignatureException.unknownKey(accessKeyId));
+    if (token == null
+        || !MessageDigest.isEqual(
+            token.getBytes(StandardCharsets.UTF_8),
+            session.sessionToken().getBytes(StandardCharsets.UTF_8))) {
+      throw SignatureException.unknownKey(accessKeyId);
+    }
+    return session.secretAccessKey();
   }
 
   private Instant signingTime(String amzDate) {
@@ -145,7 +170,12 @@ public final class SigV4Verifier {
    * (botocore) do not.
    */
   private String sign(
-      ReceivedRequest request, String path, SignedScope scope, String signedHeaders, Instant at) {
+      ReceivedRequest request,
+      String path,
+      SignedScope scope,
+      String secret,
+      String signedHeaders,
+      Instant at) {
     SdkHttpRequest.Builder http =
         SdkHttpRequest.builder()
             .method(SdkHttpMethod.fromValue(request.method()))
@@ -173,16 +203,14 @@ public final class SigV4Verifier {
             + "\n"
             + SignerUtils.hashCanonicalRequest(canonical);
     if (signingKeys.size() > MAX_SIGNING_KEYS) {
-      signingKeys.clear(); // scopes are per day, region and service: a handful in practice
+      signingKeys.clear(); // per key, day, region and service: a few per environment
     }
     byte[] key =
         signingKeys.computeIfAbsent(
-            credentialScope.scope(),
+            scope.accessKeyId() + "/" + credentialScope.scope(),
             k ->
                 SignerUtils.deriveSigningKey(
-                    AwsCredentialsIdentity.create(
-                        credentials.accessKeyId(), credentials.secretAccessKey()),
-                    credentialScope));
+                    AwsCredentialsIdentity.create(scope.accessKeyId(), secret), credentialScope));
     return HexFormat.of().formatHex(hmacSha256(key, stringToSign));
   }
 

@@ -3,7 +3,6 @@ package io.powertune.platform.lambda;
 import io.powertune.platform.lambda.errors.InvalidParameterValueException;
 import io.powertune.platform.lambda.errors.RequestEntityTooLargeException;
 import io.powertune.platform.store.FunctionStore;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -13,10 +12,12 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.HexFormat;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 
-/** Deployment packages: checked and stored once per SHA-256, unpacked once for the environments. */
+/**
+ * Deployment packages: checked and stored once per SHA-256, unpacked once for the environments, and
+ * deleted when no version uses them any more (stored ones at once, unpacked copies at the next
+ * start, when no environment can be running from them).
+ */
 public final class CodePackages {
 
   /** A stored package. */
@@ -29,12 +30,18 @@ public final class CodePackages {
   private final java.util.Map<String, Path> unpackedDirs =
       new java.util.concurrent.ConcurrentHashMap<>();
 
+  /** Packages stored for a function being written now, by SHA-256, with how many writes use it. */
+  private final java.util.Map<String, Integer> pending = new java.util.HashMap<>();
+
   public CodePackages(FunctionStore store, Path codeDir) {
     this.store = store;
     this.codeDir = codeDir;
   }
 
-  /** Checks and stores a base64 {@code ZipFile}. */
+  /**
+   * Checks and stores a base64 {@code ZipFile}, kept from {@link #deleteUnused} until {@link
+   * #release}d (by the write that stores the version using it).
+   */
   public Package put(String zipFileBase64) {
     byte[] zip;
     try {
@@ -46,13 +53,59 @@ public final class CodePackages {
       throw new RequestEntityTooLargeException(
           "Zipped size must be smaller than " + MAX_ZIPPED + " bytes");
     }
-    if (!isZip(zip)) {
-      throw new InvalidParameterValueException(
-          "Could not unzip uploaded file. Please check your file, then try to upload again.");
-    }
+    PackageArchive.check(zip);
     String sha = Base64.getEncoder().encodeToString(sha256(zip));
-    store.putCode(sha, zip);
+    synchronized (pending) {
+      pending.merge(sha, 1, Integer::sum);
+      store.putCode(sha, zip);
+    }
     return new Package(sha, zip.length);
+  }
+
+  /** The write that put the package is over: it may be deleted once no version uses it. */
+  public void release(Package stored) {
+    synchronized (pending) {
+      pending.computeIfPresent(stored.sha256Base64(), (sha, n) -> n == 1 ? null : n - 1);
+    }
+  }
+
+  /** Deletes the stored packages no version uses (nor a write in progress). */
+  public void deleteUnused() {
+    synchronized (pending) {
+      store.deleteUnusedCode(pending.keySet()).forEach(unpackedDirs::remove);
+    }
+  }
+
+  /**
+   * At start, before any environment runs: deletes unused packages, then every unpacked copy (and
+   * unfinished unpacking) whose package is no longer stored.
+   */
+  public void deleteUnusedAtStart() {
+    deleteUnused();
+    java.util.Set<String> stored = new java.util.HashSet<>();
+    for (String sha : store.codeShas()) {
+      stored.add(HexFormat.of().formatHex(Base64.getDecoder().decode(sha)));
+    }
+    if (!Files.isDirectory(codeDir)) {
+      return;
+    }
+    try (var dirs = Files.list(codeDir)) {
+      for (Path dir : dirs.toList()) {
+        if (!stored.contains(dir.getFileName().toString())) {
+          deleteTree(dir);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list " + codeDir, e);
+    }
+  }
+
+  private static void deleteTree(Path dir) throws IOException {
+    try (var paths = Files.walk(dir)) {
+      for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(path);
+      }
+    }
   }
 
   /** The directory holding the package's files, unpacked on first use. */
@@ -75,7 +128,7 @@ public final class CodePackages {
     try {
       Files.createDirectories(codeDir);
       Path tmp = Files.createTempDirectory(codeDir, hex + ".");
-      unzip(zip, tmp);
+      PackageArchive.unpack(zip, tmp);
       Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
     } catch (java.nio.file.FileAlreadyExistsException e) {
       // another environment unpacked it first
@@ -84,37 +137,6 @@ public final class CodePackages {
     }
     unpackedDirs.put(sha256Base64, dir);
     return dir;
-  }
-
-  private static void unzip(byte[] zip, Path target) throws IOException {
-    try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
-      for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
-        Path file = target.resolve(entry.getName()).normalize();
-        if (!file.startsWith(target)) {
-          throw new IOException("zip entry outside the package: " + entry.getName());
-        }
-        if (entry.isDirectory()) {
-          Files.createDirectories(file);
-        } else {
-          Files.createDirectories(file.getParent());
-          Files.copy(in, file);
-          // zip tools often drop the mode bits; every file may be a bootstrap or a script
-          file.toFile().setExecutable(true, false);
-        }
-      }
-    }
-  }
-
-  private static boolean isZip(byte[] zip) {
-    try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
-      boolean any = false;
-      while (in.getNextEntry() != null) {
-        any = true;
-      }
-      return any;
-    } catch (IOException e) {
-      return false;
-    }
   }
 
   private static byte[] sha256(byte[] bytes) {

@@ -59,10 +59,14 @@ final class FunctionOperations {
     FunctionConfig config =
         FunctionRequests.create(name, body, functions.now(), functions.newRevisionId());
     CodePackages.Package stored = code.put(zip);
-    config = config.withCode(stored.sha256Base64(), stored.size());
-    code.unpacked(stored.sha256Base64());
-    if (!store.create(key, config)) {
-      throw new ResourceConflictException("Function already exist: " + name);
+    try {
+      config = config.withCode(stored.sha256Base64(), stored.size());
+      code.unpacked(stored.sha256Base64());
+      if (!store.create(key, config)) {
+        throw new ResourceConflictException("Function already exist: " + name);
+      }
+    } finally {
+      code.release(stored);
     }
     if (body.path("Publish").asBoolean(false)) {
       // as on AWS, the answer describes the version just published
@@ -113,21 +117,27 @@ final class FunctionOperations {
           "Please provide a source for function code: ZipFile");
     }
     CodePackages.Package stored = code.put(zip);
-    code.unpacked(stored.sha256Base64());
-    if (body.path("DryRun").asBoolean(false)) {
-      return LambdaJson.configuration(
-          ref.key(), "$LATEST", null, current.withCode(stored.sha256Base64(), stored.size()));
+    FunctionConfig updated;
+    try {
+      code.unpacked(stored.sha256Base64());
+      if (body.path("DryRun").asBoolean(false)) {
+        return LambdaJson.configuration(
+            ref.key(), "$LATEST", null, current.withCode(stored.sha256Base64(), stored.size()));
+      }
+      updated =
+          FunctionRequests.apply(current.withCode(stored.sha256Base64(), stored.size()), body)
+              .withRevision(functions.newRevisionId(), functions.now())
+              .withStatus(
+                  current.state(),
+                  "The function is being created.",
+                  "Creating",
+                  current.lastUpdateStatus().to(UpdateStatus.InProgress));
+      store.putVersion(ref.key(), "$LATEST", updated);
+    } finally {
+      code.release(stored);
     }
-    FunctionConfig updated =
-        FunctionRequests.apply(current.withCode(stored.sha256Base64(), stored.size()), body)
-            .withRevision(functions.newRevisionId(), functions.now())
-            .withStatus(
-                current.state(),
-                "The function is being created.",
-                "Creating",
-                current.lastUpdateStatus().to(UpdateStatus.InProgress));
-    store.putVersion(ref.key(), "$LATEST", updated);
     retire.accept(ref.key(), "$LATEST");
+    code.deleteUnused();
     if (body.path("Publish").asBoolean(false)) {
       return versions.publish(
           FunctionRef.unqualified(ref.key()), JsonProtocol.MAPPER.createObjectNode());
@@ -141,6 +151,7 @@ final class FunctionOperations {
     if (qualifier == null) {
       store.versions(ref.key()).forEach(v -> retire.accept(ref.key(), v));
       store.deleteFunction(ref.key());
+      code.deleteUnused();
       return;
     }
     if (qualifier.equals("$LATEST")) {
@@ -165,6 +176,7 @@ final class FunctionOperations {
     }
     retire.accept(ref.key(), qualifier);
     store.deleteVersion(ref.key(), qualifier);
+    code.deleteUnused();
   }
 
   ObjectNode list(String account, String region, String functionVersion, String marker, int max) {

@@ -1,6 +1,8 @@
 package io.powertune.platform.runtime;
 
 import io.powertune.platform.auth.PlatformCredentials;
+import io.powertune.platform.auth.SessionCredentials;
+import io.powertune.platform.auth.SessionKeys;
 import io.powertune.platform.lambda.model.FunctionKey;
 import io.powertune.platform.resources.CpuShare;
 import io.powertune.platform.resources.EphemeralStorage;
@@ -29,6 +31,8 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
+import software.amazon.awssdk.identity.spi.AwsSessionCredentialsIdentity;
 
 /**
  * Warm execution environments per function version, started on demand, reused one invocation at a
@@ -46,6 +50,7 @@ public final class EnvironmentPool implements AutoCloseable {
   private final Path runtimesDir;
   private final Path tmpRoot;
   private final PlatformCredentials credentials;
+  private final SessionKeys sessions;
   private final URI endpoint;
   private final Clock clock;
   private final Duration idleTimeout;
@@ -70,11 +75,13 @@ public final class EnvironmentPool implements AutoCloseable {
       Path runtimesDir,
       Path tmpRoot,
       PlatformCredentials credentials,
+      SessionKeys sessions,
       URI endpoint,
       Clock clock,
       Duration idleTimeout,
       ResourceControl resources,
       EphemeralStorage storage) {
+    this.sessions = sessions;
     this.resources = resources;
     this.storage = storage;
     this.server = server;
@@ -131,6 +138,7 @@ public final class EnvironmentPool implements AutoCloseable {
   /** Ends an environment at once (after a timeout, crash or init failure). */
   public void end(ExecutionEnvironment env) {
     env.kill();
+    sessions.revoke(env.credentials());
     if (all.remove(env)) {
       endListeners.forEach(listener -> listener.accept(env));
     }
@@ -176,7 +184,14 @@ public final class EnvironmentPool implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return RuntimeLaunch.environment(spec, "", stream, credentials, endpoint, tmp, null);
+    // the platform's own handlers, in its JVM, act with its key
+    return RuntimeLaunch.environment(
+        spec,
+        "",
+        stream,
+        AwsCredentialsIdentity.create(credentials.accessKeyId(), credentials.secretAccessKey()),
+        endpoint,
+        tmp);
   }
 
   /** Environments alive now. */
@@ -193,7 +208,15 @@ public final class EnvironmentPool implements AutoCloseable {
     PrivateTmp tmp = tmp(id, spec.config().ephemeralStorage());
     ExecutionEnvironment env =
         new ExecutionEnvironment(
-            id, spec, stream, tmpRoot.resolve(id), clock.millis(), group, share, tmp);
+            id,
+            spec,
+            stream,
+            tmpRoot.resolve(id),
+            clock.millis(),
+            group,
+            share,
+            tmp,
+            sessions.issue());
     env.startInit(CpuShare.forInit(spec.config().memorySize(), resources.hostCores()), cpu);
     ServerConnector connector = new ServerConnector(server, 0, 1);
     connector.setHost("127.0.0.1");
@@ -215,10 +238,15 @@ public final class EnvironmentPool implements AutoCloseable {
     env.start(
         command,
         RuntimeLaunch.environment(
-            spec, api, stream, credentials, endpoint, tmp.tmpDir(), env.sessionToken()),
+            spec, api, stream, identity(env.credentials()), endpoint, tmp.tmpDir()),
         initSink.apply(stream),
         this::end);
     return env;
+  }
+
+  private static AwsSessionCredentialsIdentity identity(SessionCredentials session) {
+    return AwsSessionCredentialsIdentity.create(
+        session.accessKeyId(), session.secretAccessKey(), session.sessionToken());
   }
 
   /** The environment's /tmp; a shared one (and a warning) if its own cannot be made. */

@@ -1,5 +1,6 @@
 package io.powertune.platform.runtime;
 
+import io.powertune.platform.auth.SessionCredentials;
 import io.powertune.platform.resources.CpuShare;
 import io.powertune.platform.resources.PrivateTmp;
 import io.powertune.platform.resources.ResourceGroup;
@@ -47,7 +48,7 @@ public final class ExecutionEnvironment {
   private volatile boolean retired;
   private volatile long lastUsedNanos;
   private volatile int pinnedCpu = -1;
-  private final String sessionToken = SessionTokens.next();
+  private final SessionCredentials credentials;
 
   ExecutionEnvironment(
       String id,
@@ -57,8 +58,10 @@ public final class ExecutionEnvironment {
       long startEpochMs,
       ResourceGroup group,
       CpuShare share,
-      PrivateTmp tmp) {
+      PrivateTmp tmp,
+      SessionCredentials credentials) {
     this.tmp = tmp;
+    this.credentials = credentials;
     this.group = group;
     this.share = share;
     this.id = id;
@@ -300,7 +303,12 @@ public final class ExecutionEnvironment {
    * tells its own functions' calls apart by it.
    */
   public String sessionToken() {
-    return sessionToken;
+    return credentials.sessionToken();
+  }
+
+  /** The session credentials its processes were given, accepted while it lives. */
+  public SessionCredentials credentials() {
+    return credentials;
   }
 
   /** Lowers the CPU share while the invocation waits for another function's. */

@@ -1,12 +1,13 @@
 package io.powertune.platform.runtime;
 
-import io.powertune.platform.auth.PlatformCredentials;
 import io.powertune.platform.resources.CpuShare;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
+import software.amazon.awssdk.identity.spi.AwsSessionCredentialsIdentity;
 
 /** The command and environment variables that start a runtime process, as Lambda sets them. */
 final class RuntimeLaunch {
@@ -50,10 +51,9 @@ final class RuntimeLaunch {
       EnvironmentSpec spec,
       String runtimeApi,
       String logStream,
-      PlatformCredentials credentials,
+      AwsCredentialsIdentity credentials,
       URI endpoint,
-      Path tmpDir,
-      String sessionToken) {
+      Path tmpDir) {
     Map<String, String> env = new HashMap<>(spec.config().environment());
     String runtime = spec.config().runtime();
     env.put("_HANDLER", spec.config().handler());
@@ -74,9 +74,9 @@ final class RuntimeLaunch {
     env.put("AWS_LAMBDA_RUNTIME_API", runtimeApi);
     env.put("AWS_ACCESS_KEY_ID", credentials.accessKeyId());
     env.put("AWS_SECRET_ACCESS_KEY", credentials.secretAccessKey());
-    if (sessionToken != null) {
-      // as Lambda gives a function temporary credentials; here the token names the environment
-      env.put("AWS_SESSION_TOKEN", sessionToken);
+    if (credentials instanceof AwsSessionCredentialsIdentity session) {
+      // as Lambda gives a function its role's temporary credentials
+      env.put("AWS_SESSION_TOKEN", session.sessionToken());
     }
     // as Lambda gives functions AWS's endpoints: AWS SDKs read this and reach the platform
     // (unless the function names an endpoint of its own)

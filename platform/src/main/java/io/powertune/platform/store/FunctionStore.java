@@ -240,6 +240,47 @@ public final class FunctionStore {
         });
   }
 
+  /**
+   * Deletes the stored packages no version uses, except {@code kept} (packages whose function is
+   * being written right now).
+   *
+   * @return the SHA-256s deleted
+   */
+  public List<String> deleteUnusedCode(java.util.Set<String> kept) {
+    return db.transaction(
+        c -> {
+          List<String> unused = new ArrayList<>();
+          try (PreparedStatement s =
+                  c.prepareStatement(
+                      "SELECT sha256 FROM code WHERE sha256 NOT IN"
+                          + " (SELECT json_extract(config, '$.codeSha256') FROM versions)");
+              ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+              unused.add(rs.getString(1));
+            }
+          }
+          unused.removeAll(kept);
+          try (PreparedStatement d = c.prepareStatement("DELETE FROM code WHERE sha256 = ?")) {
+            for (String sha : unused) {
+              d.setString(1, sha);
+              d.addBatch();
+            }
+            d.executeBatch();
+          }
+          return unused;
+        });
+  }
+
+  /** The SHA-256 of every stored package. */
+  public List<String> codeShas() {
+    return db.transaction(
+        c -> {
+          try (PreparedStatement s = c.prepareStatement("SELECT sha256 FROM code")) {
+            return strings(s);
+          }
+        });
+  }
+
   public Optional<byte[]> code(String sha256) {
     return db.transaction(
         c -> {

@@ -4,18 +4,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.powertune.platform.auth.SigV4Verifier.ReceivedRequest;
+import java.net.URI;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.http.SdkHttpMethod;
+import software.amazon.awssdk.http.SdkHttpRequest;
+import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
+import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
+import software.amazon.awssdk.identity.spi.AwsSessionCredentialsIdentity;
 
 /** Requests signed by botocore (the AWS CLI's signer), recorded with fixed keys and time. */
 class SigV4VerifierTest {
 
   private static final PlatformCredentials KEYS =
       new PlatformCredentials("PTIA0123456789ABCDEF", "secretsecretsecretsecretsecretsecretsecr");
+  private static final SessionKeys NO_SESSIONS = new SessionKeys(new SecureRandom());
   private static final Clock AT_SIGNING =
       Clock.fixed(Instant.parse("2026-11-22T10:00:00Z"), ZoneOffset.UTC);
 
@@ -34,7 +42,7 @@ class SigV4VerifierTest {
   @Test
   void verify_botocoreSignedRequest_givesItsScope() {
     SignedScope scope =
-        new SigV4Verifier(KEYS, AT_SIGNING)
+        new SigV4Verifier(KEYS, NO_SESSIONS, AT_SIGNING)
             .verify(
                 listFunctions("26ec3f01884a73712a6bf0e8d8364171794e756a81236b5153fd17032ea3d8e4"));
 
@@ -45,7 +53,7 @@ class SigV4VerifierTest {
   void verify_alteredSignature_isRejected() {
     assertThatThrownBy(
             () ->
-                new SigV4Verifier(KEYS, AT_SIGNING)
+                new SigV4Verifier(KEYS, NO_SESSIONS, AT_SIGNING)
                     .verify(
                         listFunctions(
                             "36ec3f01884a73712a6bf0e8d8364171794e756a81236b5153fd17032ea3d8e4")))
@@ -59,7 +67,7 @@ class SigV4VerifierTest {
 
     assertThatThrownBy(
             () ->
-                new SigV4Verifier(other, AT_SIGNING)
+                new SigV4Verifier(other, NO_SESSIONS, AT_SIGNING)
                     .verify(
                         listFunctions(
                             "26ec3f01884a73712a6bf0e8d8364171794e756a81236b5153fd17032ea3d8e4")))
@@ -72,7 +80,7 @@ class SigV4VerifierTest {
 
     assertThatThrownBy(
             () ->
-                new SigV4Verifier(KEYS, later)
+                new SigV4Verifier(KEYS, NO_SESSIONS, later)
                     .verify(
                         listFunctions(
                             "26ec3f01884a73712a6bf0e8d8364171794e756a81236b5153fd17032ea3d8e4")))
@@ -82,7 +90,7 @@ class SigV4VerifierTest {
 
   @Test
   void verify_unknownKeyAndMissingHeader_areRejectedWithAwsCodes() {
-    SigV4Verifier verifier = new SigV4Verifier(KEYS, AT_SIGNING);
+    SigV4Verifier verifier = new SigV4Verifier(KEYS, NO_SESSIONS, AT_SIGNING);
     ReceivedRequest unsigned =
         new ReceivedRequest("GET", "/", Map.of(), Map.of("host", "x"), new byte[0]);
     Map<String, String> otherKey = new HashMap<>(listFunctions("00").headers());
@@ -102,5 +110,56 @@ class SigV4VerifierTest {
         .isInstanceOfSatisfying(
             SignatureException.class,
             e -> assertThat(e.code()).isEqualTo("IncompleteSignatureException"));
+  }
+
+  @Test
+  void verify_sessionCredentials_areAcceptedWithTheirTokenOnly_andUntilRevoked() {
+    SessionKeys sessions = new SessionKeys(new SecureRandom());
+    SessionCredentials session = sessions.issue();
+    SigV4Verifier verifier = new SigV4Verifier(KEYS, sessions, Clock.systemUTC());
+    ReceivedRequest signed = signedBy(session, session.sessionToken());
+    ReceivedRequest otherToken = signedBy(session, sessions.issue().sessionToken());
+    ReceivedRequest noToken = signedBy(session, null);
+
+    assertThat(verifier.verify(signed).accessKeyId()).isEqualTo(session.accessKeyId());
+    assertThatThrownBy(() -> verifier.verify(otherToken))
+        .isInstanceOfSatisfying(
+            SignatureException.class,
+            e -> assertThat(e.code()).isEqualTo("UnrecognizedClientException"));
+    assertThatThrownBy(() -> verifier.verify(noToken))
+        .isInstanceOfSatisfying(
+            SignatureException.class,
+            e -> assertThat(e.code()).isEqualTo("UnrecognizedClientException"));
+    sessions.revoke(session);
+    assertThatThrownBy(() -> verifier.verify(signed))
+        .isInstanceOfSatisfying(
+            SignatureException.class,
+            e -> assertThat(e.code()).isEqualTo("UnrecognizedClientException"));
+  }
+
+  /** A ListFunctions request signed now by the AWS SDK's signer, with {@code token} if any. */
+  private static ReceivedRequest signedBy(SessionCredentials keys, String token) {
+    AwsCredentialsIdentity identity =
+        token == null
+            ? AwsCredentialsIdentity.create(keys.accessKeyId(), keys.secretAccessKey())
+            : AwsSessionCredentialsIdentity.create(
+                keys.accessKeyId(), keys.secretAccessKey(), token);
+    SdkHttpRequest unsigned =
+        SdkHttpRequest.builder()
+            .method(SdkHttpMethod.GET)
+            .uri(URI.create("http://127.0.0.1:4566/2015-03-31/functions/"))
+            .build();
+    SdkHttpRequest request =
+        AwsV4HttpSigner.create()
+            .sign(
+                r ->
+                    r.request(unsigned)
+                        .identity(identity)
+                        .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "lambda")
+                        .putProperty(AwsV4HttpSigner.REGION_NAME, "us-east-1"))
+            .request();
+    Map<String, String> headers = new HashMap<>();
+    request.forEachHeader((name, values) -> headers.put(name.toLowerCase(), values.get(0)));
+    return new ReceivedRequest("GET", request.encodedPath(), Map.of(), headers, new byte[0]);
   }
 }
