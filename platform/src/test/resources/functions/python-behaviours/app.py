@@ -102,8 +102,10 @@ def count(event, context):
 def flaky_event(event, context):
     path = os.path.join(event["dir"], "attempts")
     attempts = int(open(path).read()) if os.path.exists(path) else 0
-    with open(path, "w") as f:
+    # replaced, not rewritten: a retry may run in another environment, as another user
+    with open(path + ".new", "w") as f:
         f.write(str(attempts + 1))
+    os.replace(path + ".new", path)
     raise RuntimeError("attempt %d failed" % (attempts + 1))
 
 

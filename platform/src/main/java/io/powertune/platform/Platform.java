@@ -17,6 +17,8 @@ import io.powertune.platform.logs.LogWriter;
 import io.powertune.platform.logs.LogsService;
 import io.powertune.platform.resources.AdmissionControl;
 import io.powertune.platform.resources.EphemeralStorage;
+import io.powertune.platform.resources.FunctionUsers;
+import io.powertune.platform.resources.Isolation;
 import io.powertune.platform.resources.LoopMountStorage;
 import io.powertune.platform.resources.NoResourceControl;
 import io.powertune.platform.resources.ResourceControl;
@@ -52,6 +54,8 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  */
 public final class Platform implements AutoCloseable {
 
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Platform.class);
+
   /** The account every request acts in. */
   public static final String ACCOUNT = "000000000000";
 
@@ -75,6 +79,7 @@ public final class Platform implements AutoCloseable {
   private final URI endpoint;
   private final InProcessRunner inProcess;
   private final StateDirectoryLock lock;
+  private final FunctionUsers users;
   private final Path stateDir;
 
   private final AdmissionControl admission;
@@ -90,8 +95,10 @@ public final class Platform implements AutoCloseable {
       URI endpoint,
       InProcessRunner inProcess,
       AdmissionControl admission,
-      StateDirectoryLock lock) {
+      StateDirectoryLock lock,
+      FunctionUsers users) {
     this.admission = admission;
+    this.users = users;
     this.server = server;
     this.database = database;
     this.logWriter = logWriter;
@@ -109,9 +116,11 @@ public final class Platform implements AutoCloseable {
    * Starts a platform; it serves until {@link #close()}.
    *
    * @throws StateDirectoryInUseException when another platform serves the state directory
+   * @throws UnsafeStateDirectoryException when another user owns it or others may write to it
    */
   public static Platform start(PlatformConfig config) throws Exception {
     Files.createDirectories(config.stateDir());
+    StateDirectoryPermissions.secure(config.stateDir());
     StateDirectoryLock lock = StateDirectoryLock.acquire(config.stateDir());
     try {
       return start(config, lock);
@@ -143,6 +152,9 @@ public final class Platform implements AutoCloseable {
 
     RuntimeApiHandler runtimeApi = new RuntimeApiHandler();
     ResourceControl resources = resources(config);
+    EphemeralStorage storage = storage(config, stateDir);
+    FunctionUsers users = users(config, storage);
+    LOG.info("functions run {}", users.description());
     EnvironmentPool pool =
         new EnvironmentPool(
             server,
@@ -155,7 +167,8 @@ public final class Platform implements AutoCloseable {
             config.clock(),
             config.idleTimeout(),
             resources,
-            storage(config, stateDir));
+            storage,
+            users);
     Functions functions = new Functions(functionStore, config.clock());
     CodePackages code = new CodePackages(functionStore, stateDir.resolve("code"));
     code.deleteUnusedAtStart();
@@ -211,7 +224,8 @@ public final class Platform implements AutoCloseable {
         endpoint,
         inProcess,
         admission,
-        lock);
+        lock,
+        users);
   }
 
   /** A private /tmp of the function's size per environment, or a warning saying why not. */
@@ -220,6 +234,31 @@ public final class Platform implements AutoCloseable {
       return new SharedTmpStorage("disabled by configuration");
     }
     return LoopMountStorage.detect(stateDir);
+  }
+
+  /**
+   * Users of their own for the environments where the platform runs as root and gives each a mount
+   * namespace (in which their code and the runtimes appear at Lambda's paths).
+   */
+  private static FunctionUsers users(PlatformConfig config, EphemeralStorage storage) {
+    if (config.cgroupRoot() == null) {
+      return FunctionUsers.disabled("disabled by configuration");
+    }
+    if (!storage.isolates()) {
+      return FunctionUsers.disabled("no private mount namespace per environment");
+    }
+    FunctionUsers users = FunctionUsers.detect();
+    if (!users.available()) {
+      return users;
+    }
+    try {
+      Files.createDirectories(Isolation.TASK_ROOT); // mount points, empty on the host
+      Files.createDirectories(Isolation.RUNTIME_DIR);
+      Files.createDirectories(Isolation.LANGUAGE_HOME);
+      return users;
+    } catch (IOException | SecurityException e) {
+      return FunctionUsers.disabled("cannot create " + Isolation.TASK_ROOT + ": " + e);
+    }
   }
 
   private static ResourceControl resources(PlatformConfig config) {
@@ -240,6 +279,16 @@ public final class Platform implements AutoCloseable {
   /** vCPUs granted to running invocations now; 0 where admission control is off. */
   public double admissionInUse() {
     return admission == null ? 0 : admission.inUse();
+  }
+
+  /** True when each environment runs as an unprivileged user of its own. */
+  public boolean isolatesFunctions() {
+    return users.available();
+  }
+
+  /** How functions run (as whom), for messages. */
+  public String functionUsers() {
+    return users.description();
   }
 
   /** How many execution environments are alive (starting, busy or idle). */

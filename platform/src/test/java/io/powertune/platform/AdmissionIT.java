@@ -32,7 +32,8 @@ class AdmissionIT {
     int cores = java.lang.Runtime.getRuntime().availableProcessors();
     PlatformConfig config =
         PlatformFixture.config(stateDir).withAdmissionWait(Duration.ofMillis(300));
-    try (PlatformFixture fixture = new PlatformFixture(config)) {
+    try (PlatformFixture fixture = new PlatformFixture(config);
+        SharedFolder shared = new SharedFolder("admission")) {
       LambdaClient lambda = fixture.lambdaWithoutRetries();
       Path code = Zips.testFunction("python-behaviours");
       // a share of every core but 0.2: nothing of a whole vCPU fits beside it
@@ -41,8 +42,7 @@ class AdmissionIT {
       fixture.create(lambda, "warm", Runtime.PYTHON3_12, "app.count", code, 1769, 30);
       fixture.create(lambda, "cold", Runtime.PYTHON3_12, "app.count", code, 128, 30);
       lambda.invoke(r -> r.functionName("warm"));
-      // a function's /tmp is its own; the platform's state directory stays visible in it
-      Path signals = Files.createDirectories(stateDir.resolve("signals"));
+      Path signals = shared.path();
       Path started = signals.resolve("started");
       Path release = signals.resolve("release");
       String holdEvent = "{\"started\":\"" + started + "\",\"release\":\"" + release + "\"}";

@@ -314,23 +314,24 @@ class InvokeBehaviourIT {
   @Test
   void invoke_event_isQueuedAndRetriedTwiceOnFailure() throws Exception {
     create("flaky", "app.flaky_event", 3);
-    // a function's /tmp is its own; the platform's state directory stays visible in it
-    Path dir = Files.createDirectories(stateDir.resolve("flaky"));
-    Path attempts = dir.resolve("attempts");
+    try (SharedFolder shared = new SharedFolder("flaky")) {
+      Path dir = shared.path();
+      Path attempts = dir.resolve("attempts");
 
-    InvokeResponse response =
-        lambda.invoke(
-            r ->
-                r.functionName("flaky")
-                    .invocationType(InvocationType.EVENT)
-                    .payload(SdkBytes.fromUtf8String("{\"dir\":\"" + dir + "\"}")));
+      InvokeResponse response =
+          lambda.invoke(
+              r ->
+                  r.functionName("flaky")
+                      .invocationType(InvocationType.EVENT)
+                      .payload(SdkBytes.fromUtf8String("{\"dir\":\"" + dir + "\"}")));
 
-    assertThat(response.statusCode()).isEqualTo(202);
-    assertThat(response.payload().asByteArray()).isEmpty();
-    Eventually.until(
-        "three attempts",
-        Duration.ofSeconds(20),
-        () -> Files.exists(attempts) && readQuietly(attempts).equals("3"));
+      assertThat(response.statusCode()).isEqualTo(202);
+      assertThat(response.payload().asByteArray()).isEmpty();
+      Eventually.until(
+          "three attempts",
+          Duration.ofSeconds(20),
+          () -> Files.exists(attempts) && readQuietly(attempts).equals("3"));
+    }
   }
 
   @Test

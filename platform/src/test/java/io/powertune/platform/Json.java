@@ -24,4 +24,12 @@ public final class Json {
       throw new UncheckedIOException(e);
     }
   }
+
+  public static String write(Object value) {
+    try {
+      return MAPPER.writeValueAsString(value);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
 }

@@ -5,10 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** One platform per state directory, and none advertised once it has stopped. */
+/**
+ * One platform per state directory, none advertised once it has stopped, and only a directory no
+ * one else can change.
+ */
 class StateDirectoryIT {
 
   @TempDir Path stateDir;
@@ -36,5 +40,46 @@ class StateDirectoryIT {
       assertThat(Files.readString(stateDir.resolve("endpoint")).strip())
           .isEqualTo(second.endpoint().toString());
     }
+  }
+
+  @Test
+  void start_inADirectoryOthersMayWrite_isRefused_sayingHowToFixIt() throws Exception {
+    Files.setPosixFilePermissions(stateDir, PosixFilePermissions.fromString("rwxrwxrwx"));
+
+    assertThatThrownBy(() -> Platform.start(PlatformFixture.config(stateDir).withoutLimits()))
+        .isInstanceOf(UnsafeStateDirectoryException.class)
+        .hasMessageContaining("may be written by other users (rwxrwxrwx)")
+        .hasMessageContaining("chmod go-w");
+    assertThat(stateDir.resolve("credentials")).doesNotExist();
+  }
+
+  @Test
+  void start_inADirectoryOfAnotherUser_isRefused() throws Exception {
+    Path foreign = stateDir.resolve("foreign");
+    Files.createDirectory(foreign);
+    Files.setAttribute(foreign, "unix:uid", 12345);
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        (Integer) Files.getAttribute(foreign, "unix:uid") == 12345,
+        "this user cannot give a directory away (not root)");
+
+    assertThatThrownBy(() -> Platform.start(PlatformFixture.config(foreign).withoutLimits()))
+        .isInstanceOf(UnsafeStateDirectoryException.class)
+        .hasMessageContaining("belongs to uid 12345");
+  }
+
+  @Test
+  void start_makesTheDirectoryTheKeyAndTheDatabasePrivate() throws Exception {
+    Files.setPosixFilePermissions(stateDir, PosixFilePermissions.fromString("rwxr-xr-x"));
+
+    try (Platform platform = Platform.start(PlatformFixture.config(stateDir).withoutLimits())) {
+      assertThat(platform.endpoint()).isNotNull();
+      assertThat(mode(stateDir)).isEqualTo("rwx------");
+      assertThat(mode(stateDir.resolve("credentials"))).isEqualTo("rw-------");
+      assertThat(mode(stateDir.resolve("state.db"))).isEqualTo("rw-------");
+    }
+  }
+
+  private static String mode(Path path) throws java.io.IOException {
+    return PosixFilePermissions.toString(Files.getPosixFilePermissions(path));
   }
 }

@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
@@ -128,6 +129,8 @@ public final class CodePackages {
     try {
       Files.createDirectories(codeDir);
       Path tmp = Files.createTempDirectory(codeDir, hex + ".");
+      // readable by the function's own user, which sees it as /var/task (read-only)
+      Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rwxr-xr-x"));
       PackageArchive.unpack(zip, tmp);
       Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
     } catch (java.nio.file.FileAlreadyExistsException e) {

@@ -71,6 +71,28 @@ final class CgroupFiles {
    * Removes a group directory. On a cgroup file system rmdir removes a group whose processes have
    * ended, control files and all; on an ordinary one (tests) the files go first.
    */
+  /**
+   * Kills the processes listed in {@code procs} (a group's {@code cgroup.procs}) until it lists
+   * none, in a bounded number of rounds (a process may fork while the list is read).
+   */
+  static void killListed(Path procs) {
+    for (int round = 0; round < 20 && Files.exists(procs); round++) {
+      String text;
+      try {
+        text = Files.readString(procs).strip();
+      } catch (IOException e) {
+        return; // the group is gone
+      }
+      if (text.isEmpty()) {
+        return;
+      }
+      for (String pid : text.split("\\s+")) {
+        ProcessHandle.of(Long.parseLong(pid)).ifPresent(ProcessHandle::destroyForcibly);
+      }
+      Thread.onSpinWait();
+    }
+  }
+
   static void remove(Path dir) {
     try {
       Files.deleteIfExists(dir);

@@ -12,6 +12,7 @@ public final class CgroupV1Control implements ResourceControl {
   private final Path cpuBase;
   private final Path memoryBase;
   private final Path cpusetBase;
+  private final Path pidsBase;
   private final String allCpus;
   private final int hostCores;
 
@@ -27,6 +28,13 @@ public final class CgroupV1Control implements ResourceControl {
     CgroupFiles.createDirectory(memoryBase);
     // the functions' shares come first: the platform has the headroom admission control leaves
     CgroupFiles.writeIfPresent(cpuBase.resolve("cpu.shares"), Long.toString(MAX_SHARES));
+    Path pidsRoot = cpuRoot.resolveSibling("pids");
+    if (java.nio.file.Files.exists(pidsRoot.resolve("cgroup.procs"))) {
+      pidsBase = pidsRoot.resolve("powertune");
+      CgroupFiles.createDirectory(pidsBase);
+    } else {
+      pidsBase = null;
+    }
     Path cpusetRoot = cpuRoot.resolveSibling("cpuset");
     if (java.nio.file.Files.exists(cpusetRoot.resolve("cpuset.cpus"))) {
       cpusetBase = cpusetRoot.resolve("powertune");
@@ -61,7 +69,13 @@ public final class CgroupV1Control implements ResourceControl {
       CgroupFiles.write(
           cpuset.resolve("cpuset.mems"), CgroupFiles.readText(cpusetBase.resolve("cpuset.mems")));
     }
-    return new Group(cpu, memory, cpuset, allCpus);
+    Path pids = null;
+    if (pidsBase != null) {
+      pids = pidsBase.resolve(id);
+      CgroupFiles.createDirectory(pids);
+      CgroupFiles.write(pids.resolve("pids.max"), Integer.toString(CgroupV2Control.MAX_PROCESSES));
+    }
+    return new Group(cpu, memory, cpuset, pids, allCpus);
   }
 
   @Override
@@ -81,8 +95,9 @@ public final class CgroupV1Control implements ResourceControl {
 
   /**
    * @param cpuset the cpuset group, or null without that controller
+   * @param pids the pids group, or null without that controller
    */
-  private record Group(Path cpu, Path memory, Path cpuset, String allCpus)
+  private record Group(Path cpu, Path memory, Path cpuset, Path pids, String allCpus)
       implements ResourceGroup {
 
     @Override
@@ -95,6 +110,7 @@ public final class CgroupV1Control implements ResourceControl {
               + "' && echo $$ > '"
               + memory.resolve("cgroup.procs")
               + (cpuset == null ? "" : "' && echo $$ > '" + cpuset.resolve("cgroup.procs"))
+              + (pids == null ? "" : "' && echo $$ > '" + pids.resolve("cgroup.procs"))
               + "' && exec \"$@\"",
           "sh");
     }
@@ -124,11 +140,19 @@ public final class CgroupV1Control implements ResourceControl {
     }
 
     @Override
+    public void killAll() {
+      CgroupFiles.killListed(memory.resolve("cgroup.procs"));
+    }
+
+    @Override
     public void close() {
       CgroupFiles.remove(cpu);
       CgroupFiles.remove(memory);
       if (cpuset != null) {
         CgroupFiles.remove(cpuset);
+      }
+      if (pids != null) {
+        CgroupFiles.remove(pids);
       }
     }
   }

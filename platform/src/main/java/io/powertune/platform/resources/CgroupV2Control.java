@@ -7,6 +7,9 @@ import java.util.List;
 /** cgroup v2: one group per environment in the unified hierarchy, with cpu and memory enabled. */
 public final class CgroupV2Control implements ResourceControl {
 
+  /** Lambda's limit on an environment's processes and threads. */
+  static final int MAX_PROCESSES = 1024;
+
   /** The largest cpu.weight the kernel takes (100 is the default). */
   static final long MAX_WEIGHT = 10_000;
 
@@ -20,26 +23,27 @@ public final class CgroupV2Control implements ResourceControl {
     this.base = root.resolve("powertune");
     this.hostCores = hostCores;
     CgroupFiles.writeIfPresent(root.resolve("cgroup.subtree_control"), "+cpu +memory");
+    boolean pids = enable(root, "pids");
     CgroupFiles.createDirectory(base);
     CgroupFiles.write(
         base.resolve("cgroup.subtree_control"),
-        enableCpuset(root) ? "+cpu +memory +cpuset" : "+cpu +memory");
+        "+cpu +memory" + (enable(root, "cpuset") ? " +cpuset" : "") + (pids ? " +pids" : ""));
     // the functions' shares come first: the platform has the headroom admission control leaves
     CgroupFiles.writeIfPresent(base.resolve("cpu.weight"), Long.toString(MAX_WEIGHT));
   }
 
   /**
-   * Enables the cpuset controller below the root when the kernel offers it, so that environments
-   * can be pinned; without it they run on any CPU.
+   * Enables a controller below the root when the kernel offers it: cpuset, so that environments can
+   * be pinned (without it they run on any CPU); pids, for Lambda's process limit.
    */
-  private static boolean enableCpuset(Path root) {
+  private static boolean enable(Path root, String controller) {
     Path controllers = root.resolve("cgroup.controllers");
     if (!Files.exists(controllers)
-        || !List.of(CgroupFiles.readText(controllers).split("\\s+")).contains("cpuset")) {
+        || !List.of(CgroupFiles.readText(controllers).split("\\s+")).contains(controller)) {
       return false;
     }
     try {
-      CgroupFiles.writeIfPresent(root.resolve("cgroup.subtree_control"), "+cpuset");
+      CgroupFiles.writeIfPresent(root.resolve("cgroup.subtree_control"), "+" + controller);
       return true;
     } catch (java.io.UncheckedIOException e) {
       return false;
@@ -54,6 +58,7 @@ public final class CgroupV2Control implements ResourceControl {
     CgroupFiles.write(group.resolve("memory.max"), Long.toString(bytes));
     CgroupFiles.writeIfPresent(group.resolve("memory.swap.max"), "0");
     CgroupFiles.write(group.resolve("cpu.max"), "max 100000");
+    CgroupFiles.writeIfPresent(group.resolve("pids.max"), Integer.toString(MAX_PROCESSES));
     return new Group(group);
   }
 
@@ -105,6 +110,16 @@ public final class CgroupV2Control implements ResourceControl {
     @Override
     public boolean outOfMemory() {
       return CgroupFiles.readKey(dir.resolve("memory.events"), "oom_kill") > 0;
+    }
+
+    @Override
+    public void killAll() {
+      Path kill = dir.resolve("cgroup.kill");
+      if (Files.exists(kill)) {
+        CgroupFiles.write(kill, "1");
+      } else {
+        CgroupFiles.killListed(dir.resolve("cgroup.procs"));
+      }
     }
 
     @Override

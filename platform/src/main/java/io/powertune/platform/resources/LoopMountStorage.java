@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -109,7 +110,7 @@ public final class LoopMountStorage implements EphemeralStorage {
             templates, state.startsWith(TMP) ? state.toString() : "", mkfs, debugfs, unshare);
     Path probe = templates.resolve("probe");
     try {
-      PrivateTmp tmp = storage.prepare(probe, 512);
+      PrivateTmp tmp = storage.prepare(probe, 512, null);
       List<String> command = new ArrayList<>(tmp.enterCommand());
       command.add("true");
       run(command, "mount a /tmp image in a private mount namespace");
@@ -120,13 +121,26 @@ public final class LoopMountStorage implements EphemeralStorage {
   }
 
   @Override
-  public PrivateTmp prepare(Path envDir, int sizeMb) {
+  public boolean isolates() {
+    return true;
+  }
+
+  @Override
+  public PrivateTmp prepare(Path envDir, int sizeMb, Isolation isolation) {
     Path image = envDir.resolve("tmp.img");
     Path marker = envDir.resolve(".runtime-start");
     try {
       Files.createDirectories(envDir);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create " + envDir, e);
+    }
+    if (isolation != null) {
+      // the image and the start marker are the platform's: the function only sees the mount
+      try {
+        Files.setPosixFilePermissions(envDir, PosixFilePermissions.fromString("rwx------"));
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot restrict " + envDir, e);
+      }
     }
     takeCopy(sizeMb, image);
     List<String> enter =
@@ -141,7 +155,13 @@ public final class LoopMountStorage implements EphemeralStorage {
             "bash",
             image.toString(),
             marker.toString(),
-            keepVisible);
+            keepVisible,
+            isolation == null ? "" : Integer.toString(isolation.uid()),
+            isolation == null ? "" : isolation.codeDir().toString(),
+            isolation == null ? "" : isolation.runtimesDir().toString(),
+            isolation == null || isolation.languageHome() == null
+                ? ""
+                : isolation.languageHome().toString());
     return new PrivateTmp(enter, Path.of("/tmp"), marker);
   }
 
@@ -198,7 +218,11 @@ public final class LoopMountStorage implements EphemeralStorage {
           + " && if [ -n \"$3\" ]; then mkdir -p \"$3\""
           + " && mount --no-canonicalize --bind . \"$3\"; fi"
           + " && { cd \"$here\" 2>/dev/null || cd /; }"
-          + " && echo \"$EPOCHREALTIME\" > \"$2\" && shift 3 && exec \"$@\"";
+          + " && if [ -n \"$4\" ]; then chown \"$4:$4\" /tmp && chmod 0700 /tmp"
+          + " && mount --bind -o ro,nosuid,nodev \"$5\" /var/task"
+          + " && mount --bind -o ro,nosuid,nodev \"$6\" /var/runtime && cd /var/task; fi"
+          + " && if [ -n \"$7\" ]; then mount --bind -o ro,nosuid,nodev \"$7\" /var/lang; fi"
+          + " && echo \"$EPOCHREALTIME\" > \"$2\" && shift 7 && exec \"$@\"";
 
   @Override
   public boolean available() {

@@ -29,6 +29,9 @@ public final class NoResourceControl implements ResourceControl {
         }
 
         @Override
+        public void killAll() {}
+
+        @Override
         public void close() {}
       };
 

@@ -25,6 +25,12 @@ public interface ResourceGroup extends AutoCloseable {
   /** True once the kernel killed a process of the group for exceeding the memory limit. */
   boolean outOfMemory();
 
+  /**
+   * Kills every process in the group, those that left the process tree (double-forked daemons) too;
+   * where there is no group, nothing.
+   */
+  void killAll();
+
   /** Removes the group (its processes must have ended). */
   @Override
   void close();

@@ -20,7 +20,10 @@ public final class SharedTmpStorage implements EphemeralStorage {
   }
 
   @Override
-  public PrivateTmp prepare(Path envDir, int sizeMb) {
+  public PrivateTmp prepare(Path envDir, int sizeMb, Isolation isolation) {
+    if (isolation != null) {
+      throw new IllegalStateException("an environment of its own user needs a private /tmp");
+    }
     try {
       Files.createDirectories(envDir);
     } catch (IOException e) {

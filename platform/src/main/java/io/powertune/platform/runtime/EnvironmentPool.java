@@ -6,6 +6,8 @@ import io.powertune.platform.auth.SessionKeys;
 import io.powertune.platform.lambda.model.FunctionKey;
 import io.powertune.platform.resources.CpuShare;
 import io.powertune.platform.resources.EphemeralStorage;
+import io.powertune.platform.resources.FunctionUsers;
+import io.powertune.platform.resources.Isolation;
 import io.powertune.platform.resources.NoResourceControl;
 import io.powertune.platform.resources.PrivateTmp;
 import io.powertune.platform.resources.ResourceControl;
@@ -22,6 +24,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -56,6 +59,8 @@ public final class EnvironmentPool implements AutoCloseable {
   private final Duration idleTimeout;
   private final ResourceControl resources;
   private final EphemeralStorage storage;
+  private final FunctionUsers users;
+  private final LanguageHomes languages = new LanguageHomes();
   private final Map<String, Deque<ExecutionEnvironment>> idle = new ConcurrentHashMap<>();
   private final Set<ExecutionEnvironment> all = ConcurrentHashMap.newKeySet();
   private final Map<ExecutionEnvironment, ServerConnector> connectors = new ConcurrentHashMap<>();
@@ -80,7 +85,9 @@ public final class EnvironmentPool implements AutoCloseable {
       Clock clock,
       Duration idleTimeout,
       ResourceControl resources,
-      EphemeralStorage storage) {
+      EphemeralStorage storage,
+      FunctionUsers users) {
+    this.users = users;
     this.sessions = sessions;
     this.resources = resources;
     this.storage = storage;
@@ -88,6 +95,7 @@ public final class EnvironmentPool implements AutoCloseable {
     this.runtimeApi = runtimeApi;
     this.runtimesDir = runtimesDir;
     this.tmpRoot = tmpRoot;
+    deleteContents(tmpRoot); // what the environments of a platform that crashed left behind
     this.credentials = credentials;
     this.endpoint = endpoint;
     this.clock = clock;
@@ -139,6 +147,7 @@ public final class EnvironmentPool implements AutoCloseable {
   public void end(ExecutionEnvironment env) {
     env.kill();
     sessions.revoke(env.credentials());
+    env.uid().ifPresent(users::release);
     if (all.remove(env)) {
       endListeners.forEach(listener -> listener.accept(env));
     }
@@ -187,11 +196,26 @@ public final class EnvironmentPool implements AutoCloseable {
     // the platform's own handlers, in its JVM, act with its key
     return RuntimeLaunch.environment(
         spec,
+        RuntimeLaunch.Paths.platforms(spec.codeDir(), runtimesDir),
         "",
         stream,
         AwsCredentialsIdentity.create(credentials.accessKeyId(), credentials.secretAccessKey()),
         endpoint,
         tmp);
+  }
+
+  private static void deleteContents(Path dir) {
+    if (!Files.isDirectory(dir)) {
+      return;
+    }
+    try (var paths = Files.walk(dir)) {
+      paths
+          .sorted(java.util.Comparator.reverseOrder())
+          .filter(p -> !p.equals(dir))
+          .forEach(p -> p.toFile().delete());
+    } catch (IOException | UncheckedIOException e) {
+      LOG.warn("cannot clear {}: {}", dir, e.getMessage());
+    }
   }
 
   /** Environments alive now. */
@@ -205,7 +229,16 @@ public final class EnvironmentPool implements AutoCloseable {
     String stream = LogStreams.name(clock.instant(), spec.version(), id);
     CpuShare share = CpuShare.forMemory(spec.config().memorySize(), resources.hostCores());
     ResourceGroup group = group(id, spec.config().memorySize());
-    PrivateTmp tmp = tmp(id, spec.config().ephemeralStorage());
+    OptionalInt uid = storage.isolates() ? users.acquire() : OptionalInt.empty();
+    Isolation isolation =
+        uid.isPresent()
+            ? new Isolation(
+                uid.getAsInt(),
+                spec.codeDir(),
+                runtimesDir,
+                languages.toMount(spec.config().runtime()).orElse(null))
+            : null;
+    PrivateTmp tmp = tmp(id, spec.config().ephemeralStorage(), isolation);
     ExecutionEnvironment env =
         new ExecutionEnvironment(
             id,
@@ -216,7 +249,8 @@ public final class EnvironmentPool implements AutoCloseable {
             group,
             share,
             tmp,
-            sessions.issue());
+            sessions.issue(),
+            uid);
     env.startInit(CpuShare.forInit(spec.config().memorySize(), resources.hostCores()), cpu);
     ServerConnector connector = new ServerConnector(server, 0, 1);
     connector.setHost("127.0.0.1");
@@ -234,11 +268,16 @@ public final class EnvironmentPool implements AutoCloseable {
     String api = "127.0.0.1:" + connector.getLocalPort();
     List<String> command = new java.util.ArrayList<>(tmp.enterCommand());
     command.addAll(group.enterCommand());
-    command.addAll(RuntimeLaunch.command(spec, runtimesDir, share));
+    uid.ifPresent(u -> command.addAll(users.dropCommand(u)));
+    RuntimeLaunch.Paths paths =
+        isolation == null
+            ? RuntimeLaunch.Paths.platforms(spec.codeDir(), runtimesDir)
+            : RuntimeLaunch.Paths.isolated(isolation.languageHome() != null);
+    command.addAll(RuntimeLaunch.command(spec, paths, share));
     env.start(
         command,
         RuntimeLaunch.environment(
-            spec, api, stream, identity(env.credentials()), endpoint, tmp.tmpDir()),
+            spec, paths, api, stream, identity(env.credentials()), endpoint, tmp.tmpDir()),
         initSink.apply(stream),
         this::end);
     return env;
@@ -250,12 +289,17 @@ public final class EnvironmentPool implements AutoCloseable {
   }
 
   /** The environment's /tmp; a shared one (and a warning) if its own cannot be made. */
-  private PrivateTmp tmp(String id, int sizeMb) {
+  private PrivateTmp tmp(String id, int sizeMb, Isolation isolation) {
     try {
-      return storage.prepare(tmpRoot.resolve(id), sizeMb);
+      return storage.prepare(tmpRoot.resolve(id), sizeMb, isolation);
     } catch (RuntimeException e) {
+      if (isolation != null) {
+        users.release(isolation.uid());
+        throw new EnvironmentStartException(
+            "cannot give the environment its own /tmp: " + e.getMessage(), e);
+      }
       LOG.warn("environment {} runs without its own /tmp: {}", id, e.getMessage());
-      return new SharedTmpStorage(e.getMessage()).prepare(tmpRoot.resolve(id), sizeMb);
+      return new SharedTmpStorage(e.getMessage()).prepare(tmpRoot.resolve(id), sizeMb, null);
     }
   }
 

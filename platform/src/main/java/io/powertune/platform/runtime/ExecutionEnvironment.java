@@ -49,6 +49,7 @@ public final class ExecutionEnvironment {
   private volatile long lastUsedNanos;
   private volatile int pinnedCpu = -1;
   private final SessionCredentials credentials;
+  private final java.util.OptionalInt uid;
 
   ExecutionEnvironment(
       String id,
@@ -59,9 +60,11 @@ public final class ExecutionEnvironment {
       ResourceGroup group,
       CpuShare share,
       PrivateTmp tmp,
-      SessionCredentials credentials) {
+      SessionCredentials credentials,
+      java.util.OptionalInt uid) {
     this.tmp = tmp;
     this.credentials = credentials;
+    this.uid = uid;
     this.group = group;
     this.share = share;
     this.id = id;
@@ -231,6 +234,7 @@ public final class ExecutionEnvironment {
     if (process != null) {
       process.descendants().forEach(ProcessHandle::destroyForcibly);
       process.destroyForcibly();
+      group.killAll(); // what left the process tree is still in the group
       process.onExit().thenRun(group::close);
     } else {
       group.close();
@@ -304,6 +308,11 @@ public final class ExecutionEnvironment {
    */
   public String sessionToken() {
     return credentials.sessionToken();
+  }
+
+  /** The user its processes run as; empty when they run as the platform's user. */
+  public java.util.OptionalInt uid() {
+    return uid;
   }
 
   /** The session credentials its processes were given, accepted while it lives. */

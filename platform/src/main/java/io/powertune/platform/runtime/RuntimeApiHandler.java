@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpHeaderValue;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -27,6 +29,7 @@ public final class RuntimeApiHandler {
   private static final int MAX_BODY = 64 * 1024 * 1024;
 
   private final Map<Integer, ExecutionEnvironment> byPort = new ConcurrentHashMap<>();
+  private final RuntimeApiOwners owners = new RuntimeApiOwners();
 
   void register(int port, ExecutionEnvironment env) {
     byPort.put(port, env);
@@ -41,6 +44,16 @@ public final class RuntimeApiHandler {
     String path = request.getHttpURI().getPath();
     if (env == null || !path.startsWith(PREFIX)) {
       write(response, 404, "{\"errorMessage\":\"Not found\",\"errorType\":\"NotFound\"}", callback);
+      return;
+    }
+    if (!owners.allows(request, env)) {
+      response.getHeaders().put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE.asString());
+      write(
+          response,
+          403,
+          "{\"errorMessage\":\"This Runtime API serves another execution environment\","
+              + "\"errorType\":\"Forbidden\"}",
+          callback);
       return;
     }
     List<String> parts = List.of(path.substring(PREFIX.length()).split("/"));

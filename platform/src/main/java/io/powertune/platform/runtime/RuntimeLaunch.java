@@ -1,6 +1,8 @@
 package io.powertune.platform.runtime;
 
 import io.powertune.platform.resources.CpuShare;
+import io.powertune.platform.resources.FunctionUsers;
+import io.powertune.platform.resources.Isolation;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -14,8 +16,48 @@ final class RuntimeLaunch {
 
   private RuntimeLaunch() {}
 
-  static List<String> command(EnvironmentSpec spec, Path runtimesDir, CpuShare share) {
+  /**
+   * Where the runtime process finds things: its own state-directory paths, or Lambda's ({@code
+   * /var/task}, {@code /var/runtime}) in an environment of its own user.
+   *
+   * @param taskRoot the function's code
+   * @param runtimesDir the runtime bootstraps
+   * @param searchPath the {@code PATH} its runtime is found on
+   * @param libraryPath the {@code LD_LIBRARY_PATH} its language's libraries are found on, or null
+   */
+  record Paths(Path taskRoot, Path runtimesDir, String searchPath, String libraryPath) {
+
+    /** The platform's own paths. */
+    static Paths platforms(Path codeDir, Path runtimesDir) {
+      return new Paths(codeDir, runtimesDir, hostPath(), null);
+    }
+
+    /**
+     * Lambda's paths, for a runtime run as a user without rights of its own.
+     *
+     * @param languageMounted true when the runtime's language is mounted at /var/lang
+     */
+    static Paths isolated(boolean languageMounted) {
+      String reachable = FunctionUsers.reachable(hostPath());
+      Path lang = Isolation.LANGUAGE_HOME;
+      return languageMounted
+          ? new Paths(
+              Isolation.TASK_ROOT,
+              Isolation.RUNTIME_DIR,
+              lang.resolve("bin") + ":" + reachable,
+              lang.resolve("lib").toString())
+          : new Paths(Isolation.TASK_ROOT, Isolation.RUNTIME_DIR, reachable, null);
+    }
+
+    private static String hostPath() {
+      return System.getenv().getOrDefault("PATH", "/usr/local/bin:/usr/bin:/bin");
+    }
+  }
+
+  static List<String> command(EnvironmentSpec spec, Paths paths, CpuShare share) {
     String runtime = spec.config().runtime();
+    Path runtimesDir = paths.runtimesDir();
+    Path codeDir = paths.taskRoot();
     if (runtime.startsWith("python")) {
       return List.of("python3", "-u", runtimesDir.resolve("python-bootstrap.py").toString());
     }
@@ -34,21 +76,17 @@ final class RuntimeLaunch {
           "-Xmx" + heapMb + "m",
           "-XX:ActiveProcessorCount=" + share.processors(),
           "-cp",
-          spec.codeDir()
-              + ":"
-              + spec.codeDir().resolve("lib")
-              + "/*:"
-              + runtimesDir.resolve("java")
-              + "/*",
+          codeDir + ":" + codeDir.resolve("lib") + "/*:" + runtimesDir.resolve("java") + "/*",
           "com.amazonaws.services.lambda.runtime.api.client.AWSLambda",
           spec.config().handler());
     }
-    return List.of(spec.codeDir().resolve("bootstrap").toString());
+    return List.of(codeDir.resolve("bootstrap").toString());
   }
 
   /** The variables a function's process gets, as Lambda sets them. */
   static Map<String, String> environment(
       EnvironmentSpec spec,
+      Paths paths,
       String runtimeApi,
       String logStream,
       AwsCredentialsIdentity credentials,
@@ -81,13 +119,16 @@ final class RuntimeLaunch {
     // as Lambda gives functions AWS's endpoints: AWS SDKs read this and reach the platform
     // (unless the function names an endpoint of its own)
     env.putIfAbsent("AWS_ENDPOINT_URL", endpoint.toString());
-    env.put("LAMBDA_TASK_ROOT", spec.codeDir().toString());
-    env.put("LAMBDA_RUNTIME_DIR", spec.codeDir().toString());
+    env.put("LAMBDA_TASK_ROOT", paths.taskRoot().toString());
+    env.put("LAMBDA_RUNTIME_DIR", paths.runtimesDir().toString());
     env.put("TZ", ":UTC");
     env.put("LANG", "en_US.UTF-8");
     env.put("TMPDIR", tmpDir.toString());
     env.put("HOME", tmpDir.toString());
-    env.put("PATH", System.getenv().getOrDefault("PATH", "/usr/local/bin:/usr/bin:/bin"));
+    env.put("PATH", paths.searchPath());
+    if (paths.libraryPath() != null) {
+      env.put("LD_LIBRARY_PATH", paths.libraryPath());
+    }
     env.put("PYTHONDONTWRITEBYTECODE", "1");
     return env;
   }

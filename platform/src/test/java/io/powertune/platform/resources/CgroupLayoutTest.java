@@ -67,7 +67,7 @@ class CgroupLayoutTest {
 
     assertThat(control).isInstanceOf(CgroupV2Control.class);
     assertThat(read(root.resolve("powertune/cgroup.subtree_control")))
-        .isEqualTo("+cpu +memory +cpuset");
+        .isEqualTo("+cpu +memory +cpuset +pids");
     assertThat(read(root.resolve("powertune/cpu.weight"))).isEqualTo("10000");
     assertThat(read(dir.resolve("memory.max"))).isEqualTo("536870912");
     assertThat(duringInit).isEqualTo("max 100000");
@@ -91,13 +91,14 @@ class CgroupLayoutTest {
   }
 
   @Test
-  void v2WithoutCpuset_enablesCpuAndMemoryOnly() throws Exception {
+  void v2WithoutCpuset_enablesCpuMemoryAndPids() throws Exception {
     Files.writeString(root.resolve("cgroup.controllers"), "cpu io memory pids\n");
     Files.writeString(root.resolve("cgroup.subtree_control"), "");
 
     ResourceControls.detect(root, 2).create("env4", 256).pin(1);
 
-    assertThat(read(root.resolve("powertune/cgroup.subtree_control"))).isEqualTo("+cpu +memory");
+    assertThat(read(root.resolve("powertune/cgroup.subtree_control")))
+        .isEqualTo("+cpu +memory +pids");
     assertThat(root.resolve("powertune/env4/cpuset.cpus")).doesNotExist();
   }
 
