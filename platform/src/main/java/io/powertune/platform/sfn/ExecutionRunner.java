@@ -6,6 +6,7 @@ import io.powertune.platform.http.JsonProtocol;
 import io.powertune.platform.lambda.invoke.Invoker;
 import io.powertune.statemachine.definition.DefinitionParser;
 import io.powertune.statemachine.definition.StateMachineDefinition;
+import io.powertune.statemachine.run.BranchThreads;
 import io.powertune.statemachine.run.Checkpoints;
 import io.powertune.statemachine.run.EventSink;
 import io.powertune.statemachine.run.Execution;
@@ -57,6 +58,10 @@ final class ExecutionRunner implements AutoCloseable {
   private final Clock clock;
   private final ExecutorService executions = Executors.newCachedThreadPool(daemon("sfn-execution"));
   private final ExecutorService workers = Executors.newCachedThreadPool(daemon("sfn-worker"));
+
+  /** The threads all executions' Map iterations and Parallel branches share. */
+  private final BranchThreads branchThreads = new BranchThreads(BranchThreads.DEFAULT_LIMIT);
+
   private final ScheduledExecutorService timer = timer(daemon("sfn-timer"));
   private final Map<String, Execution> running = new ConcurrentHashMap<>();
   private final Map<String, CompletableFuture<Void>> ends = new ConcurrentHashMap<>();
@@ -95,7 +100,8 @@ final class ExecutionRunner implements AutoCloseable {
                 clock,
                 new SecureRandom(),
                 workers,
-                timer));
+                timer,
+                branchThreads));
   }
 
   /** Starts a stored, new execution. */

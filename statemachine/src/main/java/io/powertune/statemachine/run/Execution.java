@@ -48,12 +48,24 @@ public final class Execution {
     this.run =
         new RunContext(
             info,
-            new EventLog(sink, interpreter.clock(), lastEventId),
+            new EventLog(
+                sink,
+                interpreter.clock(),
+                lastEventId,
+                () ->
+                    end(
+                        new Stop(
+                            ExecutionStatus.FAILED,
+                            ErrorNames.RUNTIME,
+                            "The execution reached the maximum number of history events ("
+                                + EventLog.MAX_EVENTS
+                                + ")."))),
             interpreter.port(),
             interpreter.sleeper(),
             interpreter.clock(),
             interpreter.random(),
             interpreter.workers(),
+            interpreter.branchThreads(),
             checkpoints,
             this);
   }
@@ -175,14 +187,22 @@ public final class Execution {
   }
 
   /**
-   * The outcome of a stopped run: ABORTED or TIMED_OUT with its event, or RUNNING (nothing
-   * recorded) when the thread was interrupted without a stop, as when the platform shuts down and
-   * resumes the execution later.
+   * The outcome of a stopped run: ABORTED or TIMED_OUT with its event, FAILED when its history was
+   * full, or RUNNING (nothing recorded) when the thread was interrupted without a stop, as when the
+   * platform shuts down and resumes the execution later.
    */
   private ExecutionOutcome stopped(Cursor cursor) {
     Stop reason = stop;
     if (reason == null) {
       return new ExecutionOutcome(ExecutionStatus.RUNNING, null, null, null);
+    }
+    if (reason.status() == ExecutionStatus.FAILED) {
+      run.log()
+          .append(
+              cursor,
+              "ExecutionFailed",
+              Details.errorCause("executionFailedEventDetails", reason.error(), reason.cause()));
+      return new ExecutionOutcome(ExecutionStatus.FAILED, null, reason.error(), reason.cause());
     }
     boolean timedOut = reason.status() == ExecutionStatus.TIMED_OUT;
     run.log()

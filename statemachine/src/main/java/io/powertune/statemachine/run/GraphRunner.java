@@ -79,12 +79,7 @@ final class GraphRunner {
       if (step.exited()) {
         String output = step.output().toString();
         if (tooLarge(output)) {
-          throw new StatesError(
-              ErrorNames.DATA_LIMIT_EXCEEDED,
-              "The state/task '"
-                  + name
-                  + "' returned a result with a size exceeding the maximum number of bytes service"
-                  + " limit.");
+          throw dataLimitExceeded(name);
         }
         run.log().append(cursor, state.type() + "StateExited", Details.stateExited(name, output));
       }
@@ -102,6 +97,16 @@ final class GraphRunner {
 
   /** State input and output may be at most 256 KiB of UTF-8. */
   static final int MAX_DATA_BYTES = 262_144;
+
+  /** The error of a state whose output passes 256 KiB. */
+  static StatesError dataLimitExceeded(String state) {
+    return new StatesError(
+        ErrorNames.DATA_LIMIT_EXCEEDED,
+        "The state/task '"
+            + state
+            + "' returned a result with a size exceeding the maximum number of bytes service"
+            + " limit.");
+  }
 
   private static boolean tooLarge(String json) {
     return json.length() > MAX_DATA_BYTES / 4

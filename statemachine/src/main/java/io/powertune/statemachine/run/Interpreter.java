@@ -20,6 +20,7 @@ public final class Interpreter {
   private final Random random;
   private final ExecutorService workers;
   private final ScheduledExecutorService timer;
+  private final BranchThreads branchThreads;
 
   /**
    * @param workers runs Parallel branches, Map iterations and Tasks with a timeout (it must not
@@ -33,6 +34,29 @@ public final class Interpreter {
       Random random,
       ExecutorService workers,
       ScheduledExecutorService timer) {
+    this(
+        port,
+        sleeper,
+        clock,
+        random,
+        workers,
+        timer,
+        new BranchThreads(BranchThreads.DEFAULT_LIMIT));
+  }
+
+  /**
+   * @param branchThreads bounds the threads Map iterations and Parallel branches take, shared with
+   *     other interpreters given the same
+   */
+  public Interpreter(
+      TaskPort port,
+      Sleeper sleeper,
+      Clock clock,
+      Random random,
+      ExecutorService workers,
+      ScheduledExecutorService timer,
+      BranchThreads branchThreads) {
+    this.branchThreads = branchThreads;
     this.port = port;
     this.sleeper = sleeper;
     this.clock = clock;
@@ -87,6 +111,10 @@ public final class Interpreter {
 
   ExecutorService workers() {
     return workers;
+  }
+
+  BranchThreads branchThreads() {
+    return branchThreads;
   }
 
   ScheduledExecutorService timer() {

@@ -17,6 +17,9 @@ import java.time.Instant;
  */
 final class MapRunner {
 
+  /** At most this many iterations of an inline Map run at once, as on AWS. */
+  static final int INLINE_CONCURRENCY = 40;
+
   /** Inline Map runs at most about 40 iterations at once on Step Functions. */
   static final int INLINE_LIMIT = 40;
 
@@ -52,13 +55,18 @@ final class MapRunner {
           Branches.Outcome outcome =
               Branches.run(
                   run,
+                  s.name(),
                   items.size(),
-                  limit,
+                  Math.min(limit <= 0 ? items.size() : limit, INLINE_CONCURRENCY),
                   !tolerant,
                   i -> iteration(run, s, input, items.get(i), i, cursor.fork(), entered));
           ArrayNode outputs = JsonNodeFactory.instance.arrayNode();
           int failures = 0;
           StatesError first = outcome.firstFailure();
+          if (first != null && first.error().equals(ErrorNames.DATA_LIMIT_EXCEEDED)) {
+            run.log().append(cursor, "MapStateFailed", Details.none());
+            throw first; // not a failure of an item: tolerance does not count it
+          }
           for (Branches.Result result : outcome.results()) {
             if (result == null) {
               continue;

@@ -28,6 +28,7 @@ final class ParallelRunner {
           Branches.Outcome outcome =
               Branches.run(
                   run,
+                  s.name(),
                   s.branches().size(),
                   0,
                   true,

@@ -13,6 +13,7 @@ record RunContext(
     Clock clock,
     Random random,
     ExecutorService workers,
+    BranchThreads branchThreads,
     Checkpoints checkpoints,
     Execution execution) {
 
