@@ -88,16 +88,7 @@ public final class SigV4Verifier {
    *     environment's session credentials with their token
    */
   public SignedScope verify(ReceivedRequest request) {
-    String authorization = request.headers().get("authorization");
-    if (authorization == null) {
-      throw SignatureException.missing();
-    }
-    Matcher m = AUTHORIZATION.matcher(authorization.strip());
-    if (!m.matches()) {
-      throw SignatureException.malformed(
-          "Authorization header requires 'Credential', 'SignedHeaders' and 'Signature' of"
-              + " AWS4-HMAC-SHA256.");
-    }
+    Matcher m = authorization(request.headers());
     SignedScope scope = new SignedScope(m.group(1), m.group(3), m.group(4));
     String secret = secretOf(scope.accessKeyId(), request.headers().get("x-amz-security-token"));
     Instant signedAt = signingTime(request.headers().get("x-amz-date"));
@@ -117,6 +108,34 @@ public final class SigV4Verifier {
         request.query(),
         m.group(5));
     throw SignatureException.mismatch();
+  }
+
+  /**
+   * Checks what the headers alone show (an Authorization of SigV4's form, a key the platform
+   * accepts, a fresh date), so a request that cannot be signed right is refused before its body is
+   * read.
+   *
+   * @param headers every header, lower-case names
+   * @throws SignatureException when the headers already show the request is not acceptable
+   */
+  public void precheck(Map<String, String> headers) {
+    Matcher m = authorization(headers);
+    secretOf(m.group(1), headers.get("x-amz-security-token"));
+    signingTime(headers.get("x-amz-date"));
+  }
+
+  private static Matcher authorization(Map<String, String> headers) {
+    String authorization = headers.get("authorization");
+    if (authorization == null) {
+      throw SignatureException.missing();
+    }
+    Matcher m = AUTHORIZATION.matcher(authorization.strip());
+    if (!m.matches()) {
+      throw SignatureException.malformed(
+          "Authorization header requires 'Credential', 'SignedHeaders' and 'Signature' of"
+              + " AWS4-HMAC-SHA256.");
+    }
+    return m;
   }
 
   /** The secret of the key that signed, or why it is not accepted. */

@@ -18,4 +18,9 @@ public interface AwsService {
 
   /** Writes an error in this service's protocol. */
   AwsResponse error(AwsServiceException error, String requestId);
+
+  /** The largest request body this service reads (AWS's own request limit where it has one). */
+  default int maxRequestBytes() {
+    return 80 * 1024 * 1024;
+  }
 }

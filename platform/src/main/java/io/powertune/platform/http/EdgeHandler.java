@@ -16,6 +16,8 @@ import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpHeaderValue;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
@@ -34,7 +36,6 @@ import org.slf4j.LoggerFactory;
 public final class EdgeHandler extends Handler.Abstract {
 
   private static final Logger LOG = LoggerFactory.getLogger(EdgeHandler.class);
-  private static final int MAX_BODY = 80 * 1024 * 1024;
 
   private final List<AwsService> services;
   private final SigV4Verifier verifier;
@@ -54,25 +55,36 @@ public final class EdgeHandler extends Handler.Abstract {
 
   @Override
   public boolean handle(Request request, Response response, Callback callback) {
+    Map<String, String> headers = headers(request);
+    AwsService target = route(request.getHttpURI().getPath(), headers.get("x-amz-target"));
+    try {
+      verifier.precheck(headers);
+    } catch (SignatureException e) {
+      // refused on its headers: the body is not read (the connection closes instead)
+      String requestId = RequestIds.next();
+      response.getHeaders().put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE.asString());
+      write(response, target.error(e, requestId), requestId, callback);
+      return true;
+    }
+    int maxBody = target.maxRequestBytes();
     AtomicBoolean inHandle = new AtomicBoolean(true);
     Thread handling = Thread.currentThread();
     Content.Source.asByteArrayAsync(
         request,
-        MAX_BODY,
+        maxBody,
         Promise.Invocable.from(
             InvocationType.NON_BLOCKING,
             (byte[] body, Throwable error) -> {
               if (error != null) {
                 // the body is over the limit, or the connection broke while it was sent
-                AwsService target =
-                    route(request.getHttpURI().getPath(), request.getHeaders().get("X-Amz-Target"));
+                response.getHeaders().put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE.asString());
                 write(
                     response,
                     target.error(
                         new AwsServiceException(
                             "RequestEntityTooLargeException",
                             413,
-                            "Request must be smaller than " + MAX_BODY + " bytes"),
+                            "Request must be smaller than " + maxBody + " bytes"),
                         RequestIds.next()),
                     RequestIds.next(),
                     callback);

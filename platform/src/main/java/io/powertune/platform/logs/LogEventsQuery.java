@@ -22,6 +22,31 @@ final class LogEventsQuery {
     this.store = store;
   }
 
+  /** A page of events holds at most 1 MiB, counted as PutLogEvents counts (26 bytes per event). */
+  static final long MAX_PAGE_BYTES = 1_048_576;
+
+  private static long size(LogEvent e) {
+    return e.message().getBytes(java.nio.charset.StandardCharsets.UTF_8).length + 26L;
+  }
+
+  /**
+   * The page cut to 1 MiB (at least one event): the oldest events kept when reading forward, the
+   * newest when reading backward.
+   */
+  private static List<LogEvent> withinPageBytes(List<LogEvent> page, boolean keepNewest) {
+    long bytes = 0;
+    int kept = 0;
+    for (int i = 0; i < page.size(); i++) {
+      LogEvent e = page.get(keepNewest ? page.size() - 1 - i : i);
+      if (kept > 0 && bytes + size(e) > MAX_PAGE_BYTES) {
+        break;
+      }
+      bytes += size(e);
+      kept++;
+    }
+    return keepNewest ? page.subList(page.size() - kept, page.size()) : page.subList(0, kept);
+  }
+
   /**
    * GetLogEvents. Tokens are {@code f/<id>} (events after id) and {@code b/<id>} (events before
    * id); at the end the token sent comes back unchanged, as AWS does.
@@ -41,7 +66,9 @@ final class LogEventsQuery {
     long after = forward && tokenId >= 0 ? tokenId : 0;
     long before = !forward && tokenId >= 0 ? tokenId : Long.MAX_VALUE;
     List<LogEvent> page =
-        store.events(scope, group, stream, after, before, start, end, limit, !forward);
+        withinPageBytes(
+            store.events(scope, group, stream, after, before, start, end, limit, !forward),
+            !forward);
     ObjectNode result = JsonProtocol.MAPPER.createObjectNode();
     ArrayNode array = result.putArray("events");
     for (LogEvent e : page) {
@@ -77,15 +104,24 @@ final class LogEventsQuery {
     ObjectNode result = JsonProtocol.MAPPER.createObjectNode();
     ArrayNode array = result.putArray("events");
     boolean more = true;
+    long bytes = 0;
+    pages:
     while (array.size() < limit && more) {
       List<LogEvent> page =
           store.eventsByTime(scope, group, cursor[0], cursor[1], start, end, PAGE);
       more = page.size() == PAGE;
       for (LogEvent e : page) {
+        boolean matches =
+            (names.isEmpty() || names.contains(e.stream()))
+                && e.stream().startsWith(prefix)
+                && pattern.matches(e.message());
+        if (matches && !array.isEmpty() && bytes + size(e) > MAX_PAGE_BYTES) {
+          more = true; // the page is full: this event starts the next one
+          break pages;
+        }
         cursor = new long[] {e.timestamp(), e.id()};
-        if ((names.isEmpty() || names.contains(e.stream()))
-            && e.stream().startsWith(prefix)
-            && pattern.matches(e.message())) {
+        if (matches) {
+          bytes += size(e);
           array
               .addObject()
               .put("logStreamName", e.stream())

@@ -12,6 +12,7 @@ import io.powertune.platform.store.LogGroupInfo;
 import io.powertune.platform.store.LogStore;
 import io.powertune.platform.store.LogStore.Scope;
 import io.powertune.platform.store.LogStreamInfo;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -27,6 +28,9 @@ public final class LogsService implements AwsService {
   private static final long FOURTEEN_DAYS = 14 * 86_400_000L;
 
   private final JsonProtocol protocol = new JsonProtocol("1.1");
+  private static final int MAX_BATCH_EVENTS = 10_000;
+  private static final long MAX_BATCH_BYTES = 1_048_576;
+
   private final LogStore store;
   private final Clock clock;
   private final LogEventsQuery events;
@@ -45,6 +49,12 @@ public final class LogsService implements AwsService {
   @Override
   public boolean accepts(String path, String target) {
     return target != null && target.startsWith(TARGET_PREFIX);
+  }
+
+  /** A PutLogEvents batch holds at most 1 MiB of events; its JSON body, a few times that. */
+  @Override
+  public int maxRequestBytes() {
+    return 5 * 1024 * 1024;
   }
 
   @Override
@@ -146,6 +156,25 @@ public final class LogsService implements AwsService {
     return JsonProtocol.MAPPER.createObjectNode();
   }
 
+  /** PutLogEvents' limits: 1 to 10,000 events, at most 1 MiB counting 26 bytes per event. */
+  private static void checkBatch(JsonNode logEvents) {
+    if (!logEvents.isArray() || logEvents.isEmpty() || logEvents.size() > MAX_BATCH_EVENTS) {
+      throw LogsErrors.invalid(
+          "1 validation error detected: Value at 'logEvents' failed to satisfy constraint: Member"
+              + " must have length less than or equal to "
+              + MAX_BATCH_EVENTS
+              + " and greater than or equal to 1");
+    }
+    long bytes = 0;
+    for (JsonNode event : logEvents) {
+      bytes += event.path("message").asText("").getBytes(StandardCharsets.UTF_8).length + 26;
+    }
+    if (bytes > MAX_BATCH_BYTES) {
+      throw LogsErrors.invalid(
+          "Upload too large: " + bytes + " bytes exceeds limit of " + MAX_BATCH_BYTES);
+    }
+  }
+
   private JsonNode putLogEvents(Scope scope, ObjectNode body) {
     String group = existingGroup(scope, body);
     String stream = body.path("logStreamName").asText("");
@@ -157,6 +186,7 @@ public final class LogsService implements AwsService {
     ObjectNode result = JsonProtocol.MAPPER.createObjectNode();
     ObjectNode rejected = JsonProtocol.MAPPER.createObjectNode();
     JsonNode logEvents = body.path("logEvents");
+    checkBatch(logEvents);
     long previous = Long.MIN_VALUE;
     for (int i = 0; i < logEvents.size(); i++) {
       long timestamp = logEvents.get(i).path("timestamp").asLong();

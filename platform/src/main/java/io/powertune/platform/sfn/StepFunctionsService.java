@@ -58,6 +58,12 @@ public final class StepFunctionsService implements AwsService, AutoCloseable {
     return target != null && target.startsWith(TARGET_PREFIX);
   }
 
+  /** Step Functions takes requests of at most 1 MiB, headers and body together. */
+  @Override
+  public int maxRequestBytes() {
+    return 1_048_576;
+  }
+
   @Override
   public AwsResponse error(AwsServiceException error, String requestId) {
     return protocol.error(error);
