@@ -209,6 +209,7 @@ public final class Platform implements AutoCloseable {
             ACCOUNT,
             threads);
     server.setHandler(new PortRouter(api, edge, runtimeApi));
+    server.setErrorHandler(new io.powertune.platform.http.AwsErrorHandler());
     server.start();
     writeAtomically(stateDir.resolve("pid"), ProcessHandle.current().pid() + "\n");
     writeAtomically(stateDir.resolve("endpoint"), endpoint + "\n");

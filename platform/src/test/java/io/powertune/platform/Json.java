@@ -9,7 +9,7 @@ import software.amazon.awssdk.core.SdkBytes;
 /** Reads JSON payloads in tests. */
 public final class Json {
 
-  private static final ObjectMapper MAPPER = new ObjectMapper();
+  static final ObjectMapper MAPPER = new ObjectMapper();
 
   private Json() {}
 

@@ -166,7 +166,15 @@ public final class EdgeHandler extends Handler.Abstract {
 
   private static Map<String, List<String>> query(Request request) {
     Map<String, List<String>> query = new LinkedHashMap<>();
-    Fields fields = Request.extractQueryParameters(request);
+    Fields fields;
+    try {
+      fields = Request.extractQueryParameters(request);
+    } catch (IllegalArgumentException e) {
+      throw new AwsServiceException(
+          "ValidationException",
+          400,
+          "The query string is not valid percent-encoding: " + request.getHttpURI().getQuery());
+    }
     for (Fields.Field field : fields) {
       query.put(field.getName(), new ArrayList<>(field.getValues()));
     }

@@ -2,6 +2,7 @@ package io.powertune.platform.lambda;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.powertune.platform.lambda.errors.InvalidParameterValueException;
+import io.powertune.platform.lambda.errors.InvalidRequestContentException;
 import io.powertune.platform.lambda.errors.Validation;
 import io.powertune.platform.lambda.model.FunctionConfig;
 import io.powertune.platform.lambda.model.FunctionState;
@@ -13,6 +14,9 @@ import java.util.regex.Pattern;
 /** Reads and validates the settings of CreateFunction and UpdateFunctionConfiguration. */
 final class FunctionRequests {
 
+  /** Lambda's handler pattern: up to 128 characters, no white space. */
+  static final java.util.regex.Pattern HANDLER = java.util.regex.Pattern.compile("[^\\s]{1,128}");
+
   static final Pattern NAME = Pattern.compile("[a-zA-Z0-9-_]{1,64}");
   private static final Pattern ROLE =
       Pattern.compile("arn:(aws[a-zA-Z-]*)?:iam::\\d{12}:role/?[a-zA-Z_0-9+=,.@\\-_/]+");
@@ -23,6 +27,15 @@ final class FunctionRequests {
 
   /** The $LATEST configuration of a new function (code fields are filled in by the caller). */
   static FunctionConfig create(String name, JsonNode body, String lastModified, String revision) {
+    checkStructures(body);
+    String packageType = text(body, "PackageType", "Zip");
+    if (packageType.equals("Image")) {
+      throw new InvalidParameterValueException(
+          "PackageType Image is not supported by this platform: give the code as Code.ZipFile");
+    }
+    if (!packageType.equals("Zip")) {
+      throw Validation.enumValue("packageType", packageType, "Zip, Image");
+    }
     FunctionConfig defaults =
         new FunctionConfig(
             text(body, "Runtime", null),
@@ -54,6 +67,7 @@ final class FunctionRequests {
 
   /** The configuration after applying the fields present in {@code body}. */
   static FunctionConfig apply(FunctionConfig current, JsonNode body) {
+    checkStructures(body);
     String runtime = text(body, "Runtime", current.runtime());
     if (!Runtimes.SUPPORTED.contains(runtime)) {
       throw new InvalidParameterValueException(
@@ -66,6 +80,9 @@ final class FunctionRequests {
     String handler = text(body, "Handler", current.handler());
     if (handler == null && !Runtimes.isCustom(runtime)) {
       throw new InvalidParameterValueException("Handler is required for runtime " + runtime);
+    }
+    if (handler != null && !HANDLER.matcher(handler).matches()) {
+      throw Validation.pattern("handler", handler, HANDLER.pattern());
     }
     String role = text(body, "Role", current.role());
     if (!ROLE.matcher(role).matches()) {
@@ -95,6 +112,9 @@ final class FunctionRequests {
     b.handler = handler == null ? "" : handler;
     b.role = role;
     b.description = text(body, "Description", current.description());
+    if (b.description != null && b.description.length() > 256) {
+      throw Validation.atMost("description", b.description, 256);
+    }
     b.timeout = timeout;
     b.memorySize = memory;
     b.environment = environment(body, current.environment());
@@ -105,16 +125,98 @@ final class FunctionRequests {
     return b.build();
   }
 
+  /** The members that are structures in Lambda's model: a JSON object each, when given. */
+  private static final java.util.List<String> STRUCTURES =
+      java.util.List.of(
+          "Code",
+          "Environment",
+          "EphemeralStorage",
+          "LoggingConfig",
+          "TracingConfig",
+          "VpcConfig",
+          "DeadLetterConfig",
+          "SnapStart",
+          "ImageConfig");
+
+  private static final java.util.regex.Pattern ARN =
+      java.util.regex.Pattern.compile("arn:(aws[a-zA-Z-]*)?:[a-z0-9-]+:[a-z0-9-]*:\\d{0,12}:.+");
+
+  /**
+   * Checks the members' shapes, and the members the platform does not act on (tracing, layers,
+   * dead-letter queues, keys, tags, SnapStart) as AWS checks them, so a request AWS refuses is
+   * refused here too.
+   */
+  private static void checkStructures(JsonNode body) {
+    for (String member : STRUCTURES) {
+      JsonNode value = body.path(member);
+      if (!value.isMissingNode() && !value.isNull() && !value.isObject()) {
+        throw new InvalidRequestContentException(
+            "Could not parse request body into json: " + member + " must be an object");
+      }
+    }
+    enumMember(
+        body.path("TracingConfig").path("Mode"), "tracingConfig.mode", "Active, PassThrough");
+    enumMember(
+        body.path("SnapStart").path("ApplyOn"), "snapStart.applyOn", "PublishedVersions, None");
+    JsonNode publish = body.path("Publish");
+    if (!publish.isMissingNode() && !publish.isBoolean()) {
+      throw new InvalidRequestContentException(
+          "Could not parse request body into json: Publish must be true or false");
+    }
+    JsonNode layers = body.path("Layers");
+    if (!layers.isMissingNode() && !layers.isArray()) {
+      throw new InvalidRequestContentException(
+          "Could not parse request body into json: Layers must be a list of layer version ARNs");
+    }
+    for (JsonNode layer : layers) {
+      if (!ARN.matcher(layer.asText()).matches()) {
+        throw Validation.pattern("layers", layer.asText(), ARN.pattern());
+      }
+    }
+    for (String[] arn :
+        new String[][] {
+          {"KMSKeyArn", "kMSKeyArn"}, {"DeadLetterConfig.TargetArn", "deadLetterConfig.targetArn"}
+        }) {
+      JsonNode value =
+          arn[0].startsWith("Dead")
+              ? body.path("DeadLetterConfig").path("TargetArn")
+              : body.path(arn[0]);
+      if (value.isTextual()
+          && !value.asText().isEmpty()
+          && !ARN.matcher(value.asText()).matches()) {
+        throw Validation.pattern(arn[1], value.asText(), ARN.pattern());
+      }
+    }
+    JsonNode tags = body.path("Tags");
+    if (!tags.isMissingNode()
+        && (!tags.isObject()
+            || tags.properties().stream().anyMatch(t -> !t.getValue().isTextual()))) {
+      throw new InvalidRequestContentException(
+          "Could not parse request body into json: Tags must be an object of string values");
+    }
+  }
+
+  private static void enumMember(JsonNode value, String member, String values) {
+    if (!value.isMissingNode()
+        && !value.isNull()
+        && !java.util.List.of(values.split(", ")).contains(value.asText())) {
+      throw Validation.enumValue(member, value.asText(), values);
+    }
+  }
+
   private static Map<String, String> environment(JsonNode body, Map<String, String> current) {
     JsonNode variables = body.path("Environment");
     if (variables.isMissingNode()) {
       return current;
     }
+    JsonNode given = variables.path("Variables");
+    if (!variables.isObject() || !(given.isMissingNode() || given.isObject())) {
+      throw new InvalidRequestContentException(
+          "Could not parse request body into json: Environment must be an object whose Variables"
+              + " is an object of names to string values");
+    }
     Map<String, String> result = new HashMap<>();
-    variables
-        .path("Variables")
-        .properties()
-        .forEach(e -> result.put(e.getKey(), e.getValue().asText()));
+    given.properties().forEach(e -> result.put(e.getKey(), e.getValue().asText()));
     for (String name : result.keySet()) {
       if (!name.matches("[a-zA-Z]([a-zA-Z0-9_])*")) {
         throw new InvalidParameterValueException(

@@ -7,6 +7,7 @@ import io.powertune.platform.http.AwsService;
 import io.powertune.platform.http.AwsServiceException;
 import io.powertune.platform.http.JsonProtocol;
 import io.powertune.platform.lambda.errors.InvalidRequestContentException;
+import io.powertune.platform.lambda.errors.Validation;
 import io.powertune.platform.lambda.invoke.Invoker;
 import io.powertune.platform.lambda.model.FunctionKey;
 import io.powertune.platform.lambda.model.FunctionRef;
@@ -73,10 +74,10 @@ public final class LambdaService implements AwsService {
                 functionOps.list(
                     r.account(),
                     r.region(),
-                    r.query().get("FunctionVersion"),
+                    listedVersions(r.query()),
                     r.query().get("Marker"),
                     Paging.maxItems(r.query().get("MaxItems"))));
-        default -> throw unknown(r);
+        default -> throw notAllowed(r);
       };
     }
     FunctionRef ref =
@@ -108,7 +109,7 @@ public final class LambdaService implements AwsService {
       case "concurrency PUT 4" -> ok(concurrencyOps.put(ref, body(r)));
       case "concurrency GET 4" -> ok(concurrencyOps.get(ref));
       case "concurrency DELETE 4" -> deleted(() -> concurrencyOps.delete(ref));
-      default -> throw unknown(r);
+      default -> throw RESOURCES.contains(resource + " " + p.size()) ? notAllowed(r) : unknown(r);
     };
   }
 
@@ -131,6 +132,40 @@ public final class LambdaService implements AwsService {
       throw new InvalidRequestContentException(
           "Could not parse request body into json: " + e.getMessage());
     }
+  }
+
+  /** The paths Lambda serves (resource and segment count), whatever the method. */
+  private static final java.util.Set<String> RESOURCES =
+      java.util.Set.of(
+          " 3",
+          "configuration 4",
+          "code 4",
+          "versions 4",
+          "aliases 4",
+          "aliases 5",
+          "invocations 4",
+          "concurrency 4");
+
+  /** ListFunctions' FunctionVersion (only ALL) and MasterRegion (a region, or ALL). */
+  private static String listedVersions(java.util.Map<String, String> query) {
+    String version = query.get("FunctionVersion");
+    if (version != null && !version.equals("ALL")) {
+      throw Validation.enumValue("functionVersion", version, "ALL");
+    }
+    String master = query.get("MasterRegion");
+    if (master != null && !master.matches("ALL|[a-z]{2}(-gov)?-[a-z]+-\\d{1}")) {
+      throw Validation.pattern("masterRegion", master, "ALL|[a-z]{2}(-gov)?-[a-z]+-\\d{1}");
+    }
+    return version;
+  }
+
+  /** A path Lambda serves, with a method it does not take there: 405. */
+  private static AwsServiceException notAllowed(AwsRequest r) {
+    return new AwsServiceException(
+        "MethodNotAllowedException",
+        405,
+        "Lambda does not take " + r.method() + " at /" + String.join("/", r.path()),
+        AwsServiceException.MessageKey.UPPER);
   }
 
   private static AwsServiceException unknown(AwsRequest r) {

@@ -62,7 +62,7 @@ final class LogEventsQuery {
     String token = body.path("nextToken").asText("");
     boolean forward =
         token.startsWith("f/") || (token.isEmpty() && body.path("startFromHead").asBoolean(false));
-    long tokenId = token.length() > 2 ? parseId(token) : -1;
+    long tokenId = token.isEmpty() ? -1 : parseId(token);
     long after = forward && tokenId >= 0 ? tokenId : 0;
     long before = !forward && tokenId >= 0 ? tokenId : Long.MAX_VALUE;
     List<LogEvent> page =
@@ -169,12 +169,18 @@ final class LogEventsQuery {
     return token.isEmpty() ? fallback : token;
   }
 
+  /** The event id in a GetLogEvents token ({@code f/<id>} or {@code b/<id>}). */
   private static long parseId(String token) {
-    try {
-      return Long.parseLong(
-          token.startsWith("f/") || token.startsWith("b/") ? token.substring(2) : token);
-    } catch (NumberFormatException e) {
-      throw LogsErrors.invalid("The specified nextToken is invalid.");
+    if (token.startsWith("f/") || token.startsWith("b/")) {
+      try {
+        long id = Long.parseLong(token.substring(2));
+        if (id >= 0) {
+          return id;
+        }
+      } catch (NumberFormatException e) {
+        // not one of ours
+      }
     }
+    throw LogsErrors.invalid("The specified nextToken is invalid.");
   }
 }

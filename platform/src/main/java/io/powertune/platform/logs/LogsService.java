@@ -67,6 +67,7 @@ public final class LogsService implements AwsService {
     ObjectNode body = JsonProtocol.body(request);
     Scope scope = new Scope(request.account(), request.region());
     String operation = JsonProtocol.operation(request);
+    LogsRequests.check(operation, body);
     JsonNode result =
         switch (operation) {
           case "CreateLogGroup" -> createLogGroup(scope, body);
@@ -154,6 +155,22 @@ public final class LogsService implements AwsService {
       throw LogsErrors.streamExists();
     }
     return JsonProtocol.MAPPER.createObjectNode();
+  }
+
+  /** DescribeLogStreams' token: the index of the next stream. */
+  private static int streamsToken(String token) {
+    if (token.isEmpty()) {
+      return 0;
+    }
+    try {
+      int from = Integer.parseInt(token);
+      if (from >= 0) {
+        return from;
+      }
+    } catch (NumberFormatException e) {
+      // not one of ours
+    }
+    throw LogsErrors.invalid("The specified nextToken is invalid.");
   }
 
   /** PutLogEvents' limits: 1 to 10,000 events, at most 1 MiB counting 26 bytes per event. */
@@ -258,7 +275,7 @@ public final class LogsService implements AwsService {
             .sorted(order)
             .toList();
     int limit = Math.min(Math.max(body.path("limit").asInt(50), 1), 50);
-    int from = body.path("nextToken").asInt(0);
+    int from = streamsToken(body.path("nextToken").asText(""));
     int to = Math.min(from + limit, streams.size());
     ObjectNode result = JsonProtocol.MAPPER.createObjectNode();
     ArrayNode array = result.putArray("logStreams");

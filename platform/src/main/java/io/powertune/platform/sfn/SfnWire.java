@@ -36,9 +36,62 @@ final class SfnWire {
     }
   }
 
+  private static final java.util.Set<String> STRINGS =
+      java.util.Set.of(
+          "name",
+          "definition",
+          "roleArn",
+          "type",
+          "stateMachineArn",
+          "executionArn",
+          "input",
+          "nextToken",
+          "statusFilter",
+          "error",
+          "cause",
+          "traceHeader",
+          "versionDescription");
+  private static final java.util.Set<String> BOOLEANS =
+      java.util.Set.of("reverseOrder", "includeExecutionData", "publish");
+
+  /**
+   * Checks that each member has its JSON type, as AWS's deserializer does before the operation
+   * runs.
+   *
+   * @throws io.powertune.platform.http.AwsServiceException SerializationException naming it
+   */
+  static void checkTypes(JsonNode body) {
+    body.properties()
+        .forEach(
+            field -> {
+              JsonNode value = field.getValue();
+              String name = field.getKey();
+              boolean right =
+                  value.isNull()
+                      || (STRINGS.contains(name)
+                          ? value.isTextual()
+                          : BOOLEANS.contains(name)
+                              ? value.isBoolean()
+                              : !name.equals("maxResults") || value.isIntegralNumber());
+              if (!right) {
+                throw new io.powertune.platform.http.AwsServiceException(
+                    "SerializationException",
+                    400,
+                    "Member '" + name + "' has the wrong type: " + value.getNodeType());
+              }
+            });
+  }
+
   /** The page size: {@code maxResults} (0 or absent: {@code fallback}), at most 1000. */
   static int pageSize(JsonNode body, int fallback) {
     int max = body.path("maxResults").asInt(0);
+    if (max < 0) {
+      throw SfnErrors.validation(
+          "1 validation error detected: Value '"
+              + max
+              + "' at 'maxResults' failed to satisfy constraint: Member must have value greater"
+              + " than or equal to 0");
+    }
     if (max > 1000) {
       throw SfnErrors.validation(
           "1 validation error detected: Value '"

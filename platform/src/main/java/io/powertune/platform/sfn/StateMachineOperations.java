@@ -12,10 +12,21 @@ final class StateMachineOperations {
 
   private StateMachineOperations() {}
 
+  private static final java.util.regex.Pattern ROLE =
+      java.util.regex.Pattern.compile("arn:aws[a-z-]*:iam::\\d{12}:role/[\\w+=,.@/-]{1,512}");
+
+  /** The role a state machine is given: an IAM role ARN. */
+  static String checkRole(String role) {
+    if (!ROLE.matcher(role).matches()) {
+      throw SfnErrors.invalidArn(role);
+    }
+    return role;
+  }
+
   static JsonNode create(SfnStore store, AwsRequest request, JsonNode body, Clock clock) {
     String name = SfnArns.checkName(required(body, "name"));
     String definition = required(body, "definition");
-    String role = required(body, "roleArn");
+    String role = checkRole(required(body, "roleArn"));
     String type = body.hasNonNull("type") ? body.get("type").asText() : "STANDARD";
     if (!type.equals("STANDARD") && !type.equals("EXPRESS")) {
       throw SfnErrors.validation(
@@ -66,7 +77,8 @@ final class StateMachineOperations {
     StateMachineRecord sm = existing(store, body);
     String definition =
         body.hasNonNull("definition") ? body.get("definition").asText() : sm.definition();
-    String role = body.hasNonNull("roleArn") ? body.get("roleArn").asText() : sm.roleArn();
+    String role =
+        body.hasNonNull("roleArn") ? checkRole(body.get("roleArn").asText()) : sm.roleArn();
     if (!body.hasNonNull("definition") && !body.hasNonNull("roleArn")) {
       throw SfnErrors.missing("at least one of definition, roleArn");
     }

@@ -73,6 +73,7 @@ public final class StepFunctionsService implements AwsService, AutoCloseable {
   public AwsResponse handle(AwsRequest request) {
     ObjectNode body = JsonProtocol.body(request);
     String operation = JsonProtocol.operation(request);
+    SfnWire.checkTypes(body);
     JsonNode result =
         switch (operation) {
           case "CreateStateMachine" -> StateMachineOperations.create(store, request, body, clock);
@@ -210,6 +211,16 @@ public final class StepFunctionsService implements AwsService, AutoCloseable {
     store.stateMachine(smArn).orElseThrow(() -> SfnErrors.stateMachineNotFound(smArn));
     journal.flush();
     String filter = text(body, "statusFilter");
+    if (filter != null
+        && !java.util.Set.of(
+                "RUNNING", "SUCCEEDED", "FAILED", "TIMED_OUT", "ABORTED", "PENDING_REDRIVE")
+            .contains(filter)) {
+      throw SfnErrors.validation(
+          "1 validation error detected: Value '"
+              + filter
+              + "' at 'statusFilter' failed to satisfy constraint: Member must satisfy enum value"
+              + " set: [RUNNING, SUCCEEDED, FAILED, TIMED_OUT, ABORTED, PENDING_REDRIVE]");
+    }
     List<ExecutionRecord> all =
         store.executionsOf(smArn).stream()
             .filter(e -> filter == null || e.status().equals(filter))

@@ -9,6 +9,10 @@ public final class Validation {
     return failed(member, value, "Member must have value greater than or equal to " + min);
   }
 
+  public static ValidationException atMost(String member, String value, int maxLength) {
+    return failed(member, value, "Member must have length less than or equal to " + maxLength);
+  }
+
   public static ValidationException pattern(String member, Object value, String pattern) {
     return failed(member, value, "Member must satisfy regular expression pattern: " + pattern);
   }

@@ -13,6 +13,7 @@ import io.powertune.platform.lambda.errors.RequestEntityTooLargeException;
 import io.powertune.platform.lambda.errors.ResourceConflictException;
 import io.powertune.platform.lambda.errors.ResourceNotFoundException;
 import io.powertune.platform.lambda.errors.TooManyRequestsException;
+import io.powertune.platform.lambda.errors.Validation;
 import io.powertune.platform.lambda.model.AliasConfig;
 import io.powertune.platform.lambda.model.FunctionKey;
 import io.powertune.platform.lambda.model.FunctionRef;
@@ -60,6 +61,10 @@ public final class Invoker {
               + type
               + "' at 'invocationType' failed to satisfy"
               + " constraint: Member must satisfy enum value set: [Event, RequestResponse, DryRun]");
+    }
+    String logType = header(request, "x-amz-log-type", "None");
+    if (!logType.equals("None") && !logType.equals("Tail")) {
+      throw Validation.enumValue("logType", logType, "None, Tail");
     }
     Resolved resolved = resolve(ref);
     byte[] payload =
