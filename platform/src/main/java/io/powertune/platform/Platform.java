@@ -168,7 +168,8 @@ public final class Platform implements AutoCloseable {
             config.idleTimeout(),
             resources,
             storage,
-            users);
+            users,
+            EnvironmentPool.scopeOf(stateDir));
     Functions functions = new Functions(functionStore, config.clock());
     CodePackages code = new CodePackages(functionStore, stateDir.resolve("code"));
     code.deleteUnusedAtStart();

@@ -93,6 +93,34 @@ final class CgroupFiles {
     }
   }
 
+  /**
+   * In each base, the groups named with {@code prefix}: their processes killed (those listed in the
+   * first base's group), then every one of them removed.
+   *
+   * @return how many groups (of the first base) were removed
+   */
+  static int removeStale(String prefix, java.util.List<Path> bases) {
+    if (bases.isEmpty() || !Files.isDirectory(bases.get(0))) {
+      return 0;
+    }
+    java.util.List<String> stale;
+    try (var dirs = Files.list(bases.get(0))) {
+      stale =
+          dirs.map(d -> d.getFileName().toString())
+              .filter(name -> name.startsWith(prefix))
+              .toList();
+    } catch (IOException e) {
+      return 0;
+    }
+    for (String name : stale) {
+      killListed(bases.get(0).resolve(name).resolve("cgroup.procs"));
+      for (Path base : bases) {
+        remove(base.resolve(name));
+      }
+    }
+    return stale.size();
+  }
+
   static void remove(Path dir) {
     try {
       Files.deleteIfExists(dir);

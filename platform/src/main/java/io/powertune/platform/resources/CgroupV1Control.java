@@ -79,6 +79,18 @@ public final class CgroupV1Control implements ResourceControl {
   }
 
   @Override
+  public int removeStale(String prefix) {
+    java.util.List<Path> bases = new java.util.ArrayList<>(java.util.List.of(memoryBase, cpuBase));
+    if (cpusetBase != null) {
+      bases.add(cpusetBase);
+    }
+    if (pidsBase != null) {
+      bases.add(pidsBase);
+    }
+    return CgroupFiles.removeStale(prefix, bases);
+  }
+
+  @Override
   public boolean available() {
     return true;
   }

@@ -63,6 +63,11 @@ public final class CgroupV2Control implements ResourceControl {
   }
 
   @Override
+  public int removeStale(String prefix) {
+    return CgroupFiles.removeStale(prefix, List.of(base));
+  }
+
+  @Override
   public boolean available() {
     return true;
   }

@@ -10,6 +10,16 @@ public interface ResourceControl {
    */
   ResourceGroup create(String id, int memoryMb);
 
+  /**
+   * Kills the processes of the groups whose names start with {@code prefix} and removes the groups:
+   * what the environments of a platform that did not stop cleanly left behind.
+   *
+   * @return how many groups were removed
+   */
+  default int removeStale(String prefix) {
+    return 0;
+  }
+
   /** True when CPU and memory limits are really applied. */
   boolean available();
 

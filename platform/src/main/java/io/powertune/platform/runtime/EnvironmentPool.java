@@ -60,6 +60,7 @@ public final class EnvironmentPool implements AutoCloseable {
   private final ResourceControl resources;
   private final EphemeralStorage storage;
   private final FunctionUsers users;
+  private final String scope;
   private final LanguageHomes languages = new LanguageHomes();
   private final Map<String, Deque<ExecutionEnvironment>> idle = new ConcurrentHashMap<>();
   private final Set<ExecutionEnvironment> all = ConcurrentHashMap.newKeySet();
@@ -86,8 +87,14 @@ public final class EnvironmentPool implements AutoCloseable {
       Duration idleTimeout,
       ResourceControl resources,
       EphemeralStorage storage,
-      FunctionUsers users) {
+      FunctionUsers users,
+      String scope) {
     this.users = users;
+    this.scope = scope;
+    int stale = resources.removeStale(scope + "-");
+    if (stale > 0) {
+      LOG.info("removed {} environments a platform that did not stop cleanly left", stale);
+    }
     this.sessions = sessions;
     this.resources = resources;
     this.storage = storage;
@@ -218,6 +225,27 @@ public final class EnvironmentPool implements AutoCloseable {
     }
   }
 
+  /**
+   * The prefix of the names of the cgroups of a state directory's environments: one platform serves
+   * a state directory at a time, so a group with this prefix and no live environment was left by
+   * one that did not stop cleanly.
+   */
+  public static String scopeOf(Path stateDir) {
+    try {
+      byte[] digest =
+          java.security.MessageDigest.getInstance("SHA-256")
+              .digest(
+                  stateDir
+                      .toAbsolutePath()
+                      .normalize()
+                      .toString()
+                      .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return "pt" + java.util.HexFormat.of().formatHex(digest, 0, 4);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** Environments alive now. */
   public List<ExecutionEnvironment> environments() {
     return List.copyOf(all);
@@ -306,7 +334,7 @@ public final class EnvironmentPool implements AutoCloseable {
   /** The environment's resource group; without one (and a warning) if the group cannot be made. */
   private ResourceGroup group(String id, int memoryMb) {
     try {
-      return resources.create(id, memoryMb);
+      return resources.create(scope + "-" + id, memoryMb);
     } catch (RuntimeException e) {
       LOG.warn("environment {} runs without CPU and memory limits: {}", id, e.getMessage());
       return new NoResourceControl(e.getMessage(), resources.hostCores()).create(id, memoryMb);
