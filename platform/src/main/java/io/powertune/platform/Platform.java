@@ -28,6 +28,7 @@ import io.powertune.platform.runtime.EnvironmentPool;
 import io.powertune.platform.runtime.RuntimeApiHandler;
 import io.powertune.platform.sfn.StepFunctionsService;
 import io.powertune.platform.store.Database;
+import io.powertune.platform.store.EventStore;
 import io.powertune.platform.store.FunctionStore;
 import io.powertune.platform.store.LogStore;
 import java.io.IOException;
@@ -173,7 +174,7 @@ public final class Platform implements AutoCloseable {
     Functions functions = new Functions(functionStore, config.clock());
     CodePackages code = new CodePackages(functionStore, stateDir.resolve("code"));
     code.deleteUnusedAtStart();
-    EventQueue events = new EventQueue(config.eventRetryDelays());
+    EventQueue events = new EventQueue(config.eventRetryDelays(), config.clock());
     InProcessRunner inProcess =
         new InProcessRunner(
             config.trustedHandlers(),
@@ -196,7 +197,8 @@ public final class Platform implements AutoCloseable {
                 config.admissionWait(),
                 inProcess),
             new ConcurrencyLimiter(config.accountConcurrency()),
-            events);
+            events,
+            new EventStore(database));
     StepFunctionsService stepFunctions =
         new StepFunctionsService(database, invoker, config.clock());
     EdgeHandler edge =
@@ -215,6 +217,7 @@ public final class Platform implements AutoCloseable {
     writeAtomically(stateDir.resolve("pid"), ProcessHandle.current().pid() + "\n");
     writeAtomically(stateDir.resolve("endpoint"), endpoint + "\n");
     stepFunctions.resumeExecutions();
+    invoker.resumeQueued();
     return new Platform(
         server,
         database,

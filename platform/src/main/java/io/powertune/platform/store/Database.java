@@ -67,7 +67,12 @@ public final class Database implements AutoCloseable {
     CREATE TABLE IF NOT EXISTS execution_events (
       execution_arn TEXT NOT NULL, id INTEGER NOT NULL, previous_id INTEGER NOT NULL,
       timestamp INTEGER NOT NULL, type TEXT NOT NULL, details TEXT NOT NULL,
-      PRIMARY KEY (execution_arn, id))"""
+      PRIMARY KEY (execution_arn, id))""",
+    """
+    CREATE TABLE IF NOT EXISTS queued_events (
+      id INTEGER PRIMARY KEY AUTOINCREMENT, account TEXT NOT NULL, region TEXT NOT NULL,
+      name TEXT NOT NULL, version TEXT NOT NULL, invoked_arn TEXT NOT NULL, payload BLOB NOT NULL,
+      failures INTEGER NOT NULL, expires INTEGER NOT NULL)"""
   };
 
   private final Connection connection;

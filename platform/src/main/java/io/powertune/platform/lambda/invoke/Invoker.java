@@ -19,6 +19,8 @@ import io.powertune.platform.lambda.model.FunctionKey;
 import io.powertune.platform.lambda.model.FunctionRef;
 import io.powertune.platform.lambda.model.FunctionState;
 import io.powertune.platform.runtime.EnvironmentSpec;
+import io.powertune.platform.store.EventStore;
+import io.powertune.platform.store.QueuedEvent;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -39,13 +41,16 @@ public final class Invoker {
   private final InvocationRunner runner;
   private final ConcurrencyLimiter limiter;
   private final EventQueue events;
+  private final EventStore queued;
 
   public Invoker(
       Functions functions,
       CodePackages code,
       InvocationRunner runner,
       ConcurrencyLimiter limiter,
-      EventQueue events) {
+      EventQueue events,
+      EventStore queued) {
+    this.queued = queued;
     this.functions = functions;
     this.code = code;
     this.runner = runner;
@@ -92,7 +97,9 @@ public final class Invoker {
       case "DryRun":
         return AwsResponse.empty(204);
       case "Event":
-        events.submit(() -> attempt(spec, payload, invokedArn));
+        long expires = events.expiryOfNewEvent();
+        long id = queued.add(ref.key(), spec.version(), invokedArn, payload, expires);
+        queue(id, spec, payload, invokedArn, 0, expires);
         return AwsResponse.empty(202).withHeader("X-Amz-Executed-Version", spec.version());
       default:
         // a function calling another waits for it: its CPU share goes to the callee meanwhile
@@ -114,6 +121,51 @@ public final class Invoker {
         }
         return response;
     }
+  }
+
+  /**
+   * Queues again the Event invocations a previous run of the platform had accepted and not done (an
+   * attempt that was running when it stopped runs again: Event invocations are at least once).
+   * Those whose function version is gone are dropped.
+   */
+  public void resumeQueued() {
+    for (QueuedEvent event : queued.all()) {
+      Resolved version;
+      try {
+        version = functions.resolve(new FunctionRef(event.key(), event.version()));
+      } catch (RuntimeException e) {
+        queued.remove(event.id());
+        continue;
+      }
+      EnvironmentSpec spec =
+          new EnvironmentSpec(
+              event.key(),
+              version.version(),
+              version.config(),
+              code.unpacked(version.config().codeSha256()));
+      queue(
+          event.id(),
+          spec,
+          event.payload(),
+          event.invokedArn(),
+          event.failures(),
+          event.expiresAtMillis());
+    }
+  }
+
+  private void queue(
+      long id,
+      EnvironmentSpec spec,
+      byte[] payload,
+      String invokedArn,
+      int failures,
+      long expiresAtMillis) {
+    events.submit(
+        () -> attempt(spec, payload, invokedArn),
+        failures,
+        expiresAtMillis,
+        failed -> queued.failed(id, failed),
+        () -> queued.remove(id));
   }
 
   private EventQueue.Attempt attempt(EnvironmentSpec spec, byte[] payload, String invokedArn) {
