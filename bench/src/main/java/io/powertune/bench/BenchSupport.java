@@ -47,12 +47,20 @@ final class BenchSupport {
   }
 
   static LambdaClient lambda(Platform platform, SdkHttpClient http) {
+    return lambda(platform, http, Duration.ofMinutes(10));
+  }
+
+  /**
+   * A Lambda client whose calls time out after {@code callTimeout}, or never with null (the SDK
+   * keeps each call's cancelled timer until it would have fired, which a soak must not count).
+   */
+  static LambdaClient lambda(Platform platform, SdkHttpClient http, Duration callTimeout) {
     return LambdaClient.builder()
         .endpointOverride(platform.endpoint())
         .region(Region.US_EAST_1)
         .credentialsProvider(credentials(platform))
         .httpClient(http)
-        .overrideConfiguration(o -> o.apiCallTimeout(Duration.ofMinutes(10)))
+        .overrideConfiguration(o -> o.apiCallTimeout(callTimeout))
         .build();
   }
 
