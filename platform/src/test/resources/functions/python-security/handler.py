@@ -112,3 +112,13 @@ def fork_many(event, context):
 def dispatch(event, context):
     """Runs the function named by the event's action, so one environment can try everything."""
     return globals()[event["action"]](event, context)
+
+
+def flood(event, context):
+    """Prints as fast as it can until its time is nearly up."""
+    import sys
+
+    line = "x" * 1000 + "\n"
+    while context.get_remaining_time_in_millis() > 300:
+        sys.stdout.write(line * 100)
+    return "flooded"

@@ -286,6 +286,11 @@ public final class Platform implements AutoCloseable {
     return admission == null ? 0 : admission.inUse();
   }
 
+  /** The most log output (characters) that ever waited to be stored at once. */
+  public long mostQueuedLogChars() {
+    return logWriter.mostQueuedChars();
+  }
+
   /** True when each environment runs as an unprivileged user of its own. */
   public boolean isolatesFunctions() {
     return users.available();
