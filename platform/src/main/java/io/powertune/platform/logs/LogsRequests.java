@@ -3,6 +3,7 @@ package io.powertune.platform.logs;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.powertune.platform.http.AwsServiceException;
+import io.powertune.platform.http.JsonMembers;
 import java.util.Map;
 import java.util.Set;
 
@@ -13,24 +14,24 @@ import java.util.Set;
  */
 final class LogsRequests {
 
-  private static final Set<String> STRINGS =
-      Set.of(
-          "logGroupName",
-          "logStreamName",
-          "logGroupIdentifier",
-          "logGroupNamePrefix",
-          "logStreamNamePrefix",
-          "logGroupNamePattern",
-          "nextToken",
-          "filterPattern",
-          "orderBy",
-          "kmsKeyId",
-          "logGroupClass",
-          "sequenceToken");
-  private static final Set<String> NUMBERS =
-      Set.of("startTime", "endTime", "limit", "retentionInDays");
-  private static final Set<String> BOOLEANS = Set.of("startFromHead", "descending", "interleaved");
-  private static final Set<String> ARRAYS = Set.of("logEvents", "logStreamNames");
+  private static final JsonMembers TYPES =
+      new JsonMembers(
+          Set.of(
+              "logGroupName",
+              "logStreamName",
+              "logGroupIdentifier",
+              "logGroupNamePrefix",
+              "logStreamNamePrefix",
+              "logGroupNamePattern",
+              "nextToken",
+              "filterPattern",
+              "orderBy",
+              "kmsKeyId",
+              "logGroupClass",
+              "sequenceToken"),
+          Set.of("startTime", "endTime", "limit", "retentionInDays"),
+          Set.of("startFromHead", "descending", "interleaved"),
+          Set.of("logEvents", "logStreamNames"));
 
   /** The largest {@code limit} each operation takes (the smallest is 1). */
   private static final Map<String, Integer> MAX_LIMIT =
@@ -62,29 +63,7 @@ final class LogsRequests {
         throw missing(member);
       }
     }
-    body.properties()
-        .forEach(
-            field -> {
-              String name = field.getKey();
-              JsonNode value = field.getValue();
-              if (value.isNull()) {
-                return;
-              }
-              boolean right =
-                  STRINGS.contains(name)
-                      ? value.isTextual()
-                      : NUMBERS.contains(name)
-                          ? value.isIntegralNumber()
-                          : BOOLEANS.contains(name)
-                              ? value.isBoolean()
-                              : !ARRAYS.contains(name) || value.isArray();
-              if (!right) {
-                throw new AwsServiceException(
-                    "SerializationException",
-                    400,
-                    "Member '" + name + "' has the wrong type: " + value.getNodeType());
-              }
-            });
+    TYPES.check(body);
     Integer maxLimit = MAX_LIMIT.get(operation);
     if (maxLimit != null && body.has("limit")) {
       range("limit", body.get("limit").asLong(), 1, maxLimit);

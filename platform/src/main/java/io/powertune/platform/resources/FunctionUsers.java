@@ -29,6 +29,9 @@ public final class FunctionUsers {
   private final String reason;
   private final BitSet taken = new BitSet(RANGE);
 
+  /** Where the next search for a free uid starts: a released uid is the last to be handed again. */
+  private int cursor;
+
   private FunctionUsers(String setpriv, String reason) {
     this.setpriv = setpriv;
     this.reason = reason;
@@ -66,11 +69,15 @@ public final class FunctionUsers {
     if (!available()) {
       return OptionalInt.empty();
     }
-    int index = taken.nextClearBit(0);
+    int index = taken.nextClearBit(cursor);
     if (index >= RANGE) {
-      return OptionalInt.empty();
+      index = taken.nextClearBit(0);
+      if (index >= RANGE) {
+        return OptionalInt.empty();
+      }
     }
     taken.set(index);
+    cursor = (index + 1) % RANGE;
     return OptionalInt.of(FIRST_ID + index);
   }
 

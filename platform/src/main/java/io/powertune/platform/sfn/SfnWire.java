@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.powertune.platform.http.AwsServiceException;
+import io.powertune.platform.http.JsonMembers;
 import io.powertune.platform.http.JsonProtocol;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -36,23 +37,25 @@ final class SfnWire {
     }
   }
 
-  private static final java.util.Set<String> STRINGS =
-      java.util.Set.of(
-          "name",
-          "definition",
-          "roleArn",
-          "type",
-          "stateMachineArn",
-          "executionArn",
-          "input",
-          "nextToken",
-          "statusFilter",
-          "error",
-          "cause",
-          "traceHeader",
-          "versionDescription");
-  private static final java.util.Set<String> BOOLEANS =
-      java.util.Set.of("reverseOrder", "includeExecutionData", "publish");
+  private static final JsonMembers TYPES =
+      new JsonMembers(
+          java.util.Set.of(
+              "name",
+              "definition",
+              "roleArn",
+              "type",
+              "stateMachineArn",
+              "executionArn",
+              "input",
+              "nextToken",
+              "statusFilter",
+              "error",
+              "cause",
+              "traceHeader",
+              "versionDescription"),
+          java.util.Set.of("maxResults"),
+          java.util.Set.of("reverseOrder", "includeExecutionData", "publish"),
+          java.util.Set.of());
 
   /**
    * Checks that each member has its JSON type, as AWS's deserializer does before the operation
@@ -61,25 +64,7 @@ final class SfnWire {
    * @throws io.powertune.platform.http.AwsServiceException SerializationException naming it
    */
   static void checkTypes(JsonNode body) {
-    body.properties()
-        .forEach(
-            field -> {
-              JsonNode value = field.getValue();
-              String name = field.getKey();
-              boolean right =
-                  value.isNull()
-                      || (STRINGS.contains(name)
-                          ? value.isTextual()
-                          : BOOLEANS.contains(name)
-                              ? value.isBoolean()
-                              : !name.equals("maxResults") || value.isIntegralNumber());
-              if (!right) {
-                throw new io.powertune.platform.http.AwsServiceException(
-                    "SerializationException",
-                    400,
-                    "Member '" + name + "' has the wrong type: " + value.getNodeType());
-              }
-            });
+    TYPES.check(body);
   }
 
   /** The page size: {@code maxResults} (0 or absent: {@code fallback}), at most 1000. */
