@@ -5,11 +5,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.powertune.statemachine.states.Catcher;
 import io.powertune.statemachine.states.ChoiceState;
+import io.powertune.statemachine.states.FailState;
 import io.powertune.statemachine.states.Graph;
 import io.powertune.statemachine.states.MapState;
 import io.powertune.statemachine.states.ParallelState;
 import io.powertune.statemachine.states.PassState;
 import io.powertune.statemachine.states.State;
+import io.powertune.statemachine.states.SucceedState;
 import io.powertune.statemachine.states.TaskState;
 import io.powertune.statemachine.states.Transition;
 import io.powertune.statemachine.states.WaitState;
@@ -111,11 +113,69 @@ public final class DefinitionParser {
     for (State state : states.values()) {
       checkTargets(state, statesNode, location + "/States/" + state.name(), problems);
     }
+    if (states.size() == statesNode.size()) {
+      checkReachable(startAt, states, location, problems);
+    }
     return new Graph(startAt == null ? "" : startAt, states);
+  }
+
+  /**
+   * As Step Functions checks a graph: it needs a terminal state ({@code End}, Succeed or Fail),
+   * and, when it has one, every state must be reachable from StartAt.
+   */
+  private static void checkReachable(
+      String startAt, Map<String, State> states, String location, List<String> problems) {
+    boolean terminal =
+        states.values().stream()
+            .anyMatch(
+                s ->
+                    s instanceof SucceedState
+                        || s instanceof FailState
+                        || (transitionOf(s) != null && transitionOf(s).end()));
+    if (!terminal) {
+      problems.add("MISSING_END_STATE: Workflow has no terminal state");
+      return;
+    }
+    java.util.Set<String> reached = new java.util.HashSet<>();
+    java.util.Deque<String> next = new java.util.ArrayDeque<>();
+    if (startAt != null && states.containsKey(startAt)) {
+      next.add(startAt);
+    }
+    while (!next.isEmpty()) {
+      String name = next.poll();
+      if (reached.add(name)) {
+        for (String[] target : targetsOf(states.get(name), "")) {
+          if (target[0] != null && states.containsKey(target[0])) {
+            next.add(target[0]);
+          }
+        }
+      }
+    }
+    for (String name : states.keySet()) {
+      if (!reached.contains(name)) {
+        problems.add(
+            "MISSING_TRANSITION_TARGET: State \""
+                + name
+                + "\" is not reachable. at "
+                + location
+                + "/States/"
+                + name);
+      }
+    }
   }
 
   private static void checkTargets(
       State state, JsonNode statesNode, String location, List<String> problems) {
+    for (String[] target : targetsOf(state, location)) {
+      if (target[0] != null && !statesNode.has(target[0])) {
+        problems.add(
+            "MISSING_TRANSITION_TARGET: Missing 'Next' target: " + target[0] + " at " + target[1]);
+      }
+    }
+  }
+
+  /** The states a state may go to, with where each is named. */
+  private static List<String[]> targetsOf(State state, String location) {
     List<String[]> targets = new ArrayList<>();
     if (state instanceof ChoiceState choice) {
       for (int i = 0; i < choice.choices().size(); i++) {
@@ -139,12 +199,7 @@ public final class DefinitionParser {
     for (int i = 0; i < catchers.size(); i++) {
       targets.add(new String[] {catchers.get(i).next(), location + "/Catch/" + i + "/Next"});
     }
-    for (String[] target : targets) {
-      if (target[0] != null && !statesNode.has(target[0])) {
-        problems.add(
-            "MISSING_TRANSITION_TARGET: Missing 'Next' target: " + target[0] + " at " + target[1]);
-      }
-    }
+    return targets;
   }
 
   private static Transition transitionOf(State state) {

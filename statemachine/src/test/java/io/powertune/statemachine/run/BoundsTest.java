@@ -122,9 +122,12 @@ class BoundsTest {
 
   @Test
   void endlessLoop_failsAtTheHistorysLimit_withTheLastEventItsFailure() {
+    // a loop whose way out is never taken (a definition without any end is refused)
     String loop =
         "{\"StartAt\":\"A\",\"States\":{\"A\":{\"Type\":\"Pass\",\"Next\":\"B\"},"
-            + "\"B\":{\"Type\":\"Pass\",\"Next\":\"A\"}}}";
+            + "\"B\":{\"Type\":\"Choice\",\"Choices\":[{\"Variable\":\"$.never\","
+            + "\"IsPresent\":true,\"Next\":\"Done\"}],\"Default\":\"A\"},"
+            + "\"Done\":{\"Type\":\"Succeed\"}}}";
 
     ExecutionOutcome outcome = run(loop, new Concurrency(), new BranchThreads(4));
 
