@@ -1,6 +1,7 @@
 package io.powertune.statemachine.definition;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.powertune.statemachine.intrinsics.Intrinsics;
 import io.powertune.statemachine.path.Paths;
 import io.powertune.statemachine.path.ReferencePath;
 import java.util.ArrayList;
@@ -109,6 +110,29 @@ final class Fields {
   }
 
   /** A path field: ABSENT when absent, null when JSON null, else the checked path. */
+  /**
+   * A field that holds a JSONPath or an intrinsic function call (a Fail state's ErrorPath and
+   * CausePath); {@link #ABSENT} when missing or invalid (with a problem recorded).
+   */
+  String pathOrIntrinsic(String field) {
+    JsonNode value = node.get(field);
+    if (value != null && value.isTextual() && Intrinsics.isIntrinsic(value.asText())) {
+      try {
+        Intrinsics.validate(value.asText());
+        return value.asText();
+      } catch (IllegalArgumentException e) {
+        problem(
+            "The value of field '"
+                + field
+                + "' is not a valid intrinsic function: "
+                + e.getMessage(),
+            at(field));
+        return ABSENT;
+      }
+    }
+    return path(field);
+  }
+
   String path(String field) {
     JsonNode value = node.get(field);
     if (value == null) {

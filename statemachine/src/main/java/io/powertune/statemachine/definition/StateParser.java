@@ -246,8 +246,8 @@ final class StateParser {
     if (fields.has("Cause") && fields.has("CausePath")) {
       fields.problem("A Fail state cannot have both 'Cause' and 'CausePath'", fields.location());
     }
-    String errorPath = fields.path("ErrorPath");
-    String causePath = fields.path("CausePath");
+    String errorPath = fields.pathOrIntrinsic("ErrorPath");
+    String causePath = fields.pathOrIntrinsic("CausePath");
     return new FailState(
         name,
         fields.string("Error"),

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.powertune.statemachine.ErrorNames;
 import io.powertune.statemachine.StatesError;
 import io.powertune.statemachine.Timestamps;
+import io.powertune.statemachine.intrinsics.Intrinsics;
 import io.powertune.statemachine.path.Paths;
 import io.powertune.statemachine.run.ContextObject.MapItem;
 import io.powertune.statemachine.states.ChoiceState;
@@ -93,12 +94,20 @@ final class SimpleStates {
     String error = s.error();
     String cause = s.cause();
     if (s.errorPath() != null) {
-      error = text(Paths.read(s.errorPath(), raw, context, ErrorNames.RUNTIME));
+      error = text(pathOrIntrinsic(run, s.errorPath(), raw, context));
     }
     if (s.causePath() != null) {
-      cause = text(Paths.read(s.causePath(), raw, context, ErrorNames.RUNTIME));
+      cause = text(pathOrIntrinsic(run, s.causePath(), raw, context));
     }
     return new StatesError(error, cause);
+  }
+
+  /** ErrorPath and CausePath: a reference path, or an intrinsic function call. */
+  private static JsonNode pathOrIntrinsic(
+      RunContext run, String expression, JsonNode raw, JsonNode context) {
+    return Intrinsics.isIntrinsic(expression)
+        ? Intrinsics.evaluate(expression, raw, context, run.random())
+        : Paths.read(expression, raw, context, ErrorNames.RUNTIME);
   }
 
   private static String text(JsonNode node) {
