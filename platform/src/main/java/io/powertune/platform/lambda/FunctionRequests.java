@@ -173,26 +173,20 @@ final class FunctionRequests {
         throw Validation.pattern("layers", layer.asText(), ARN.pattern());
       }
     }
-    for (String[] arn :
-        new String[][] {
-          {"KMSKeyArn", "kMSKeyArn"}, {"DeadLetterConfig.TargetArn", "deadLetterConfig.targetArn"}
-        }) {
-      JsonNode value =
-          arn[0].startsWith("Dead")
-              ? body.path("DeadLetterConfig").path("TargetArn")
-              : body.path(arn[0]);
-      if (value.isTextual()
-          && !value.asText().isEmpty()
-          && !ARN.matcher(value.asText()).matches()) {
-        throw Validation.pattern(arn[1], value.asText(), ARN.pattern());
-      }
-    }
+    arnMember(body.path("KMSKeyArn"), "kMSKeyArn");
+    arnMember(body.path("DeadLetterConfig").path("TargetArn"), "deadLetterConfig.targetArn");
     JsonNode tags = body.path("Tags");
     if (!tags.isMissingNode()
         && (!tags.isObject()
             || tags.properties().stream().anyMatch(t -> !t.getValue().isTextual()))) {
       throw new InvalidRequestContentException(
           "Could not parse request body into json: Tags must be an object of string values");
+    }
+  }
+
+  private static void arnMember(JsonNode value, String member) {
+    if (value.isTextual() && !value.asText().isEmpty() && !ARN.matcher(value.asText()).matches()) {
+      throw Validation.pattern(member, value.asText(), ARN.pattern());
     }
   }
 
