@@ -224,8 +224,6 @@ class MalformedRequestsIT {
     }
   }
 
-  private static final java.net.http.HttpClient CLIENT = java.net.http.HttpClient.newHttpClient();
-
   private static Answer sendWithHttpClient(
       URI uri, Case request, SdkHttpRequest signed, byte[] body) throws IOException {
     java.net.http.HttpRequest.Builder http =
@@ -242,7 +240,10 @@ class MalformedRequestsIT {
           }
         });
     try {
-      var response = CLIENT.send(http.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+      // a connection of its own each time: the platform closes one after refusing a request,
+      // and a pooled connection the client has not yet seen close would fail the next request
+      java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+      var response = client.send(http.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
       return answer(
           response.statusCode(),
           response.headers().firstValue("x-amzn-ErrorType").orElse(null),
