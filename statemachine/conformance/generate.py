@@ -72,6 +72,7 @@ case("intrinsic-failure", "A failing intrinsic raises States.IntrinsicFailure", 
 def choice_sm(rule, default=True):
     states = {"C": {"Type": "Choice", "Choices": [dict(rule, Next="Yes")]}, "Yes": {"Type": "Pass", "Result": "yes", "End": True}, "No": {"Type": "Pass", "Result": "no", "End": True}}
     if default: states["C"]["Default"] = "No"
+    else: del states["No"]  # a state no transition reaches is refused, as on AWS
     return sm(states)
 def choice(name, rule, inp, out):
     case("choice-" + name, "Choice " + json.dumps(rule), choice_sm(rule), inp, ok(out))
@@ -155,7 +156,7 @@ case("map-nested", "A Map inside a Map", sm({"Outer": {"Type": "Map", "ItemProce
 # --- Execution timeout and invalid definitions
 case("execution-timeout", "TimeoutSeconds of the state machine times the execution out", sm({"T": {"Type": "Task", "Resource": F + "corpus-sleep", "End": True}}, TimeoutSeconds=1), {"seconds": 3}, {"status": "TIMED_OUT", "error": "States.Timeout"})
 case("invalid-missing-states", "States is required", {"StartAt": "A"}, {}, invalid("These fields are required: [States]"))
-case("invalid-missing-next-target", "Next must name a state", sm({"A": {"Type": "Pass", "Next": "Nowhere"}}), {}, invalid("MISSING_TRANSITION_TARGET: Missing 'Next' target: Nowhere at /States/A/Next"))
+case("invalid-missing-next-target", "Next must name a state", sm({"A": {"Type": "Pass", "Next": "Nowhere"}}), {}, invalid("MISSING_TRANSITION_TARGET: Missing 'Next' target: Nowhere at /States/A/Next", "MISSING_END_STATE: Workflow has no terminal state"))
 case("invalid-next-and-end", "Next and End together", sm({"A": {"Type": "Pass", "Next": "A", "End": True}}), {}, invalid("cannot have both 'Next' and 'End'"))
 case("invalid-unknown-type", "An unknown Type", sm({"A": {"Type": "Teleport", "End": True}}), {}, invalid("Unknown state type 'Teleport' at /States/A/Type"))
 case("invalid-unknown-field", "A field a state does not take", sm({"A": {"Type": "Pass", "Resource": "x", "End": True}}), {}, invalid("Field 'Resource' is not supported at /States/A/Resource"))
@@ -165,6 +166,26 @@ case("invalid-bad-choice-operator", "An unknown Choice operator", sm({"C": {"Typ
 case("invalid-parameters-path", "A .$ field must hold a path or an intrinsic", sm({"P": {"Type": "Pass", "Parameters": {"x.$": "not a path"}, "End": True}}), {}, invalid("at /States/P/Parameters/x.$"))
 case("invalid-resource", "Only Lambda resources are supported", sm({"T": {"Type": "Task", "Resource": "arn:aws:states:::sqs:sendMessage", "End": True}}), {}, invalid("is not supported"))
 case("invalid-branch-target", "Branch states are checked too", sm({"Par": {"Type": "Parallel", "Branches": [sm({"A": {"Type": "Pass", "Next": "Gone"}})], "End": True}}), {}, invalid("Missing 'Next' target: Gone at /States/Par/Branches/0/States/A/Next"))
+case("invalid-unreachable-state", "Every state must be reachable from StartAt", sm({"A": {"Type": "Pass", "End": True}, "Orphan": {"Type": "Pass", "End": True}}), {}, invalid('MISSING_TRANSITION_TARGET: State "Orphan" is not reachable. at /States/Orphan'))
+case("invalid-no-terminal-state", "A workflow needs a terminal state; without one, unreachable states are not reported", sm({"A": {"Type": "Pass", "Next": "B"}, "B": {"Type": "Pass", "Next": "A"}, "C": {"Type": "Pass", "Next": "A"}}), {}, invalid("MISSING_END_STATE: Workflow has no terminal state"))
+case("invalid-unreachable-in-branch", "States of a Parallel branch must be reachable from the branch's StartAt", sm({"P": {"Type": "Parallel", "End": True, "Branches": [sm({"X": {"Type": "Succeed"}, "Y": {"Type": "Succeed"}})]}}), {}, invalid('MISSING_TRANSITION_TARGET: State "Y" is not reachable. at /States/P/Branches/0/States/Y'))
+
+# --- Fail with intrinsic paths
+case("fail-intrinsic-error-and-cause", "A Fail state's ErrorPath and CausePath may be intrinsic function calls", sm({"F": {"Type": "Fail", "ErrorPath": "States.Format('{}.Failed', $.kind)", "CausePath": "States.Format('Order {} could not be paid', $.id)"}}), {"kind": "Payment", "id": 7}, failed("Payment.Failed", "Order 7 could not be paid"))
+case("invalid-fail-intrinsic", "An unknown intrinsic function in CausePath is refused", sm({"F": {"Type": "Fail", "Error": "E", "CausePath": "States.Nope($.x)"}}), {}, invalid("CausePath"))
+
+# --- JSONPath beyond reference paths: indefinite paths (wildcards, slices, filters, deep scan) give arrays
+ITEMS = [{"id": "a", "price": 5}, {"id": "b", "price": 12}, {"id": "c", "price": 30}]
+case("path-wildcard", "A wildcard path in Parameters yields every match as an array", sm({"P": {"Type": "Pass", "Parameters": {"ids.$": "$.items[*].id"}, "End": True}}), {"items": ITEMS}, ok({"ids": ["a", "b", "c"]}))
+case("path-slice", "A slice in InputPath yields an array of the items it covers", sm({"P": {"Type": "Pass", "InputPath": "$.items[0:2]", "End": True}}), {"items": ITEMS}, ok(ITEMS[0:2]))
+case("path-filter", "A filter expression yields the matching items as an array", sm({"P": {"Type": "Pass", "Parameters": {"dear.$": "$.items[?(@.price > 10)]", "ids.$": "$.items[?(@.price > 10)].id"}, "End": True}}), {"items": ITEMS}, ok({"dear": ITEMS[1:], "ids": ["b", "c"]}))
+case("path-filter-no-match", "A filter that matches nothing yields an empty array, not an error", sm({"P": {"Type": "Pass", "Parameters": {"none.$": "$.items[?(@.price > 100)]"}, "End": True}}), {"items": ITEMS}, ok({"none": []}))
+case("path-deep-scan-and-negative-slice", "Deep scan and a slice from the end", sm({"P": {"Type": "Pass", "Parameters": {"prices.$": "$..price", "last.$": "$.items[-1:]", "one.$": "$.items[1]"}, "End": True}}), {"items": ITEMS}, ok({"prices": [5, 12, 30], "last": ITEMS[2:], "one": ITEMS[1]}))
+case("path-filter-in-output-path", "A filter in OutputPath and a wildcard in a Map's ItemSelector", sm({"M": {"Type": "Map", "ItemsPath": "$.orders", "ItemSelector": {"skus.$": "$$.Map.Item.Value.lines[*].sku"}, "ItemProcessor": sm({"P": {"Type": "Pass", "End": True}}), "ResultPath": "$.picked", "OutputPath": "$.picked[?(@.skus)]", "End": True}}), {"orders": [{"lines": [{"sku": "x"}, {"sku": "y"}]}, {"lines": [{"sku": "z"}]}]}, ok([{"skus": ["x", "y"]}, {"skus": ["z"]}]))
+
+# --- Wait given a bad value by a path (causes as AWS words them)
+case("wait-seconds-path-negative", "A SecondsPath that gives a negative number fails the execution", sm({"W": {"Type": "Wait", "SecondsPath": "$.s", "End": True}}), {"s": -5}, failed("States.Runtime", "An error occurred while executing the state 'W' (entered at the event id #2). The SecondsPath parameter references a negative value: $.s == -5"))
+case("wait-timestamp-path-bad", "A TimestampPath that gives no ISO-8601 date-time fails the execution", sm({"W": {"Type": "Wait", "TimestampPath": "$.t", "End": True}}), {"t": "2026-01-01 10:00"}, failed("States.Runtime", "An error occurred while executing the state 'W' (entered at the event id #2). The TimestampPath parameter does not reference a valid ISO-8601 extended offset date-time format string: $.t == 2026-01-01 10:00"))
 
 for f in os.listdir(OUT):
     if f.endswith(".json"): os.remove(os.path.join(OUT, f))

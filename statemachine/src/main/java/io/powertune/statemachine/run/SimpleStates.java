@@ -55,25 +55,46 @@ final class SimpleStates {
     } else if (s.timestamp() != null) {
       wait = until(run, Timestamps.parse(s.timestamp()));
     } else if (s.secondsPath() != null) {
-      JsonNode seconds = Paths.read(s.secondsPath(), input, context, ErrorNames.RUNTIME);
-      if (!seconds.isIntegralNumber() || seconds.asLong() < 0) {
-        throw new StatesError(
-            ErrorNames.RUNTIME,
-            "The SecondsPath '" + s.secondsPath() + "' must point to a non-negative integer");
+      JsonNode seconds = waitValue("SecondsPath", s.secondsPath(), input, context);
+      if (!seconds.canConvertToLong() || !seconds.isIntegralNumber()) {
+        throw waitError(
+            "SecondsPath parameter cannot be parsed as a long value", s.secondsPath(), seconds);
+      }
+      if (seconds.asLong() < 0) {
+        throw waitError(
+            "SecondsPath parameter references a negative value", s.secondsPath(), seconds);
       }
       wait = until(run, entered.plusSeconds(seconds.asLong()));
     } else {
-      JsonNode stamp = Paths.read(s.timestampPath(), input, context, ErrorNames.RUNTIME);
+      JsonNode stamp = waitValue("TimestampPath", s.timestampPath(), input, context);
       Instant at = stamp.isTextual() ? Timestamps.parse(stamp.asText()) : null;
       if (at == null) {
-        throw new StatesError(
-            ErrorNames.RUNTIME,
-            "The TimestampPath '" + s.timestampPath() + "' must point to an RFC 3339 timestamp");
+        throw waitError(
+            "TimestampPath parameter does not reference a valid ISO-8601 extended offset date-time"
+                + " format string",
+            s.timestampPath(),
+            stamp);
       }
       wait = until(run, at);
     }
     run.sleep(wait);
     return Step.to(DataFlows.outputPath(s.outputPath(), input, context), s.transition().next());
+  }
+
+  /** The value a Wait state's SecondsPath or TimestampPath names, failing as AWS words it. */
+  private static JsonNode waitValue(String field, String path, JsonNode input, JsonNode context) {
+    try {
+      return Paths.read(path, input, context, ErrorNames.RUNTIME);
+    } catch (StatesError e) {
+      throw new StatesError(
+          ErrorNames.RUNTIME,
+          "The " + field + " parameter does not reference an input value: " + path);
+    }
+  }
+
+  private static StatesError waitError(String problem, String path, JsonNode value) {
+    return new StatesError(
+        ErrorNames.RUNTIME, "The " + problem + ": " + path + " == " + text(value));
   }
 
   private static Duration until(RunContext run, Instant at) {
