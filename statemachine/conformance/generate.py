@@ -187,6 +187,28 @@ case("path-filter-in-output-path", "A filter in OutputPath and a wildcard in a M
 case("wait-seconds-path-negative", "A SecondsPath that gives a negative number fails the execution", sm({"W": {"Type": "Wait", "SecondsPath": "$.s", "End": True}}), {"s": -5}, failed("States.Runtime", "An error occurred while executing the state 'W' (entered at the event id #2). The SecondsPath parameter references a negative value: $.s == -5"))
 case("wait-timestamp-path-bad", "A TimestampPath that gives no ISO-8601 date-time fails the execution", sm({"W": {"Type": "Wait", "TimestampPath": "$.t", "End": True}}), {"t": "2026-01-01 10:00"}, failed("States.Runtime", "An error occurred while executing the state 'W' (entered at the event id #2). The TimestampPath parameter does not reference a valid ISO-8601 extended offset date-time format string: $.t == 2026-01-01 10:00"))
 
+# --- Map in DISTRIBUTED mode over the items of the input (no S3): a map run of child workflows
+def dmap(**fields):
+    m = {"Type": "Map", "ItemProcessor": dict(fields.pop("processor", sm({"P": {"Type": "Pass", "End": True}})), ProcessorConfig={"Mode": "DISTRIBUTED", "ExecutionType": "STANDARD"}), "End": True}
+    m.update(fields)
+    return sm({"M": m})
+FAIL_ON_2 = sm({"C": {"Type": "Choice", "Choices": [{"Variable": "$", "NumericEquals": 2, "Next": "F"}], "Default": "P"}, "F": {"Type": "Fail", "Error": "Two", "Cause": "two"}, "P": {"Type": "Pass", "End": True}})
+case("map-distributed", "A distributed Map runs its items as a map run; the children's events stay out of the parent's history", dmap(ItemsPath="$.items", ItemSelector={"v.$": "$$.Map.Item.Value", "i.$": "$$.Map.Item.Index"}, MaxConcurrency=1), {"items": ["Hello", "World"]},
+     ok([{"v": "Hello", "i": 0}, {"v": "World", "i": 1}], ["ExecutionStarted", "MapStateEntered", "MapStateStarted", "MapRunStarted", "MapRunSucceeded", "MapStateSucceeded", "MapStateExited", "ExecutionSucceeded"]))
+case("map-distributed-tolerated-count", "A distributed Map lets failed children through as their errors within ToleratedFailureCount", dmap(ToleratedFailureCount=1, Label="Orders", processor=FAIL_ON_2), [1, 2, 3], ok([1, {"Error": "Two", "Cause": "two"}, 3]))
+case("map-distributed-tolerance-exceeded", "More failed children than ToleratedFailurePercentage allows fail the map run", dmap(ToleratedFailurePercentage=40, processor=FAIL_ON_2), [1, 2],
+     failed("States.ExceedToleratedFailureThreshold", None, ["ExecutionStarted", "MapStateEntered", "MapStateStarted", "MapRunStarted", "MapRunFailed", "MapStateFailed", "ExecutionFailed"]))
+case("map-distributed-no-tolerance", "Without a tolerance one failed child fails the map run", dmap(processor=FAIL_ON_2), [1, 2, 3], failed("States.ExceedToleratedFailureThreshold"))
+case("map-distributed-item-batcher", "ItemBatcher gives each child a batch of items with the BatchInput", dmap(ItemBatcher={"MaxItemsPerBatch": 2, "BatchInput": {"k.$": "$.k"}}, ItemsPath="$.items"), {"items": [1, 2, 3], "k": "x"},
+     ok([{"BatchInput": {"k": "x"}, "Items": [1, 2]}, {"BatchInput": {"k": "x"}, "Items": [3]}]))
+case("map-distributed-tolerance-path-negative", "A ToleratedFailureCountPath that gives a negative number fails the Map", dmap(ToleratedFailureCountPath="$.n", ItemsPath="$.items"), {"items": [1], "n": -1},
+     failed("States.Runtime", "An error occurred while executing the state 'M' (entered at the event id #2). ToleratedFailureCount cannot be negative."))
+case("map-distributed-tolerance-path-not-number", "A ToleratedFailurePercentagePath that gives no number fails the Map", dmap(ToleratedFailurePercentagePath="$.p", ItemsPath="$.items"), {"items": [1], "p": "NoNumber"},
+     failed("States.Runtime", 'An error occurred while executing the state \'M\' (entered at the event id #2). The ToleratedFailurePercentagePath field refers to value "NoNumber" which is not a valid float: $.p'))
+case("invalid-map-item-reader", "ItemReader needs Amazon S3, which the platform does not have", dmap(ItemReader={"Resource": "arn:aws:states:::s3:getObject", "Parameters": {"Bucket": "b", "Key": "k"}}), {}, invalid("reads or writes Amazon S3"))
+case("invalid-map-distributed-without-execution-type", "A DISTRIBUTED Map needs an ExecutionType", sm({"M": {"Type": "Map", "ItemProcessor": dict(sm({"P": {"Type": "Pass", "End": True}}), ProcessorConfig={"Mode": "DISTRIBUTED"}), "End": True}}), {}, invalid("ExecutionType"))
+case("invalid-map-inline-label", "Label is for DISTRIBUTED mode only", sm({"M": {"Type": "Map", "Label": "x", "ItemProcessor": sm({"P": {"Type": "Pass", "End": True}}), "End": True}}), {}, invalid("only supported in DISTRIBUTED mode"))
+
 for f in os.listdir(OUT):
     if f.endswith(".json"): os.remove(os.path.join(OUT, f))
 for i, (name, spec) in enumerate(cases, 1):

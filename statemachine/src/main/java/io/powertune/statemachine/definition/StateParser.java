@@ -10,7 +10,6 @@ import io.powertune.statemachine.states.DataFlow;
 import io.powertune.statemachine.states.FailState;
 import io.powertune.statemachine.states.Graph;
 import io.powertune.statemachine.states.LambdaResources;
-import io.powertune.statemachine.states.MapState;
 import io.powertune.statemachine.states.ParallelState;
 import io.powertune.statemachine.states.PassState;
 import io.powertune.statemachine.states.State;
@@ -21,7 +20,6 @@ import io.powertune.statemachine.states.WaitState;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /** Parses one state by its Type, checking the fields that type allows. */
@@ -29,9 +27,9 @@ final class StateParser {
 
   private static final Set<String> COMMON = Set.of("Type", "Comment", "Next", "End");
   private static final Set<String> IO = Set.of("InputPath", "OutputPath");
-  private static final Set<String> FLOW =
+  static final Set<String> FLOW =
       Set.of("InputPath", "OutputPath", "Parameters", "ResultSelector", "ResultPath");
-  private static final Set<String> ERRORS = Set.of("Retry", "Catch");
+  static final Set<String> ERRORS = Set.of("Retry", "Catch");
 
   private StateParser() {}
 
@@ -54,7 +52,7 @@ final class StateParser {
       case "Succeed" -> succeed(name, fields);
       case "Fail" -> fail(name, fields);
       case "Parallel" -> parallel(name, fields, problems);
-      case "Map" -> map(name, fields, problems);
+      case "Map" -> MapParser.map(name, fields, problems);
       default -> {
         fields.problem("Unknown state type '" + type + "'", fields.at("Type"));
         yield null;
@@ -62,7 +60,7 @@ final class StateParser {
     };
   }
 
-  private static Set<String> allowed(Set<String> base, Set<String> more, String... extra) {
+  static Set<String> allowed(Set<String> base, Set<String> more, String... extra) {
     Set<String> all = new HashSet<>(COMMON);
     all.addAll(base);
     all.addAll(more);
@@ -70,7 +68,7 @@ final class StateParser {
     return all;
   }
 
-  private static Transition transition(Fields fields) {
+  static Transition transition(Fields fields) {
     String next = fields.string("Next");
     JsonNode end = fields.raw("End");
     boolean ends = end != null && end.isBoolean() && end.asBoolean();
@@ -92,14 +90,14 @@ final class StateParser {
     }
   }
 
-  private static String orDefault(String path) {
+  static String orDefault(String path) {
     return Fields.ABSENT.equals(path) ? "$" : path;
   }
 
   /**
    * @param withParameters false for Map, whose Parameters is its ItemSelector
    */
-  private static DataFlow flow(Fields fields, boolean withParameters, boolean withResult) {
+  static DataFlow flow(Fields fields, boolean withParameters, boolean withResult) {
     PayloadTemplate parameters = withParameters ? template(fields, "Parameters") : null;
     PayloadTemplate selector = withResult ? template(fields, "ResultSelector") : null;
     return new DataFlow(
@@ -272,69 +270,6 @@ final class StateParser {
         name,
         flow(fields, true, true),
         branches,
-        ErrorHandlingParser.retry(fields),
-        ErrorHandlingParser.katch(fields),
-        transition(fields));
-  }
-
-  private static MapState map(String name, Fields fields, List<String> problems) {
-    fields.allowOnly(
-        allowed(
-            FLOW,
-            ERRORS,
-            "ItemsPath",
-            "ItemSelector",
-            "ItemProcessor",
-            "Iterator",
-            "MaxConcurrency",
-            "MaxConcurrencyPath",
-            "ToleratedFailurePercentage",
-            "ToleratedFailureCount",
-            "Label"));
-    if (fields.has("ItemSelector") && fields.has("Parameters")) {
-      fields.problem(
-          "A Map state cannot have both 'ItemSelector' and 'Parameters'", fields.location());
-    }
-    if (fields.has("ItemProcessor") && fields.has("Iterator")) {
-      fields.problem(
-          "A Map state cannot have both 'ItemProcessor' and 'Iterator'", fields.location());
-    }
-    if (fields.has("MaxConcurrency") && fields.has("MaxConcurrencyPath")) {
-      fields.problem(
-          "A Map state cannot have both 'MaxConcurrency' and 'MaxConcurrencyPath'",
-          fields.location());
-    }
-    String processorField = fields.has("ItemProcessor") ? "ItemProcessor" : "Iterator";
-    JsonNode processorNode = fields.raw(processorField);
-    Graph processor;
-    if (processorNode == null || !processorNode.isObject()) {
-      fields.problem("These fields are required: [ItemProcessor]", fields.location());
-      processor = new Graph("", Map.of());
-    } else {
-      processor = DefinitionParser.graph(processorNode, fields.at(processorField), problems);
-      JsonNode config = processorNode.path("ProcessorConfig");
-      if (config.has("Mode") && !config.path("Mode").asText().equals("INLINE")) {
-        fields.problem(
-            "Only the INLINE processor mode is supported",
-            fields.at(processorField) + "/ProcessorConfig/Mode");
-      }
-    }
-    PayloadTemplate selector =
-        template(fields, fields.has("ItemSelector") ? "ItemSelector" : "Parameters");
-    Long maxConcurrency = fields.integer("MaxConcurrency", 0, Integer.MAX_VALUE);
-    String maxConcurrencyPath = fields.path("MaxConcurrencyPath");
-    Double percentage = fields.number("ToleratedFailurePercentage", 0, 100);
-    Long count = fields.integer("ToleratedFailureCount", 0, Integer.MAX_VALUE);
-    return new MapState(
-        name,
-        flow(fields, false, true),
-        orDefault(fields.path("ItemsPath")),
-        selector,
-        processor,
-        maxConcurrency == null ? 0 : maxConcurrency.intValue(),
-        Fields.ABSENT.equals(maxConcurrencyPath) ? null : maxConcurrencyPath,
-        percentage,
-        count == null ? null : count.intValue(),
         ErrorHandlingParser.retry(fields),
         ErrorHandlingParser.katch(fields),
         transition(fields));

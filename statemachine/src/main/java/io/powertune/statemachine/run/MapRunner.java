@@ -50,53 +50,76 @@ final class MapRunner {
           run.log()
               .append(
                   cursor, "MapStateStarted", Details.wrap("mapStateStartedEventDetails", started));
-          boolean tolerant =
-              s.toleratedFailureCount() != null || s.toleratedFailurePercentage() != null;
-          Branches.Outcome outcome =
-              Branches.run(
-                  run,
-                  s.name(),
-                  items.size(),
-                  Math.min(limit <= 0 ? items.size() : limit, INLINE_CONCURRENCY),
-                  !tolerant,
-                  i -> iteration(run, s, input, items.get(i), i, cursor.fork(), entered));
-          ArrayNode outputs = JsonNodeFactory.instance.arrayNode();
-          int failures = 0;
-          StatesError first = outcome.firstFailure();
-          if (first != null && first.error().equals(ErrorNames.DATA_LIMIT_EXCEEDED)) {
+          JsonNode outputs;
+          try {
+            outputs =
+                s.mapRun() == null
+                    ? inline(run, s, input, items, limit, cursor, entered)
+                    : MapRuns.run(run, s, input, items, context, limit, cursor, entered);
+          } catch (StatesError e) {
             run.log().append(cursor, "MapStateFailed", Details.none());
-            throw first; // not a failure of an item: tolerance does not count it
+            throw e;
           }
-          for (Branches.Result result : outcome.results()) {
-            if (result == null) {
-              continue;
-            }
-            if (result.error() != null) {
-              failures++;
-              first = first == null ? result.error() : first;
-              if (!tolerant) {
-                continue;
-              }
-              ObjectNode failed = outputs.addObject();
-              failed.put("Error", result.error().error());
-              failed.put("Cause", result.error().cause());
-            } else {
-              outputs.add(result.output());
-            }
-          }
-          if (first != null && !tolerated(s, failures, items.size())) {
-            run.log().append(cursor, "MapStateFailed", Details.none());
-            throw tolerant
-                ? new StatesError(
-                    ErrorNames.EXCEED_TOLERATED_FAILURE_THRESHOLD,
-                    "The number of failed items exceeded the tolerated failure threshold")
-                : first;
-          }
+          long runEnded = cursor.previous();
           run.log().append(cursor, "MapStateSucceeded", Details.none());
+          if (s.mapRun() != null) {
+            cursor.moveTo(runEnded); // AWS links MapStateExited to MapRunSucceeded
+          }
           return Step.to(
               DataFlows.output(s.flow(), raw, outputs, context, run.random()),
               s.transition().next());
         });
+  }
+
+  /** INLINE mode: each iteration recorded in the execution's history. */
+  private static ArrayNode inline(
+      RunContext run,
+      MapState s,
+      JsonNode input,
+      JsonNode items,
+      int limit,
+      Cursor cursor,
+      Instant entered) {
+    boolean tolerant = s.toleratedFailureCount() != null || s.toleratedFailurePercentage() != null;
+    Branches.Outcome outcome =
+        Branches.run(
+            run,
+            s.name(),
+            items.size(),
+            Math.min(limit <= 0 ? items.size() : limit, INLINE_CONCURRENCY),
+            !tolerant,
+            i -> iteration(run, s, input, items.get(i), i, cursor.fork(), entered));
+    ArrayNode outputs = JsonNodeFactory.instance.arrayNode();
+    int failures = 0;
+    StatesError first = outcome.firstFailure();
+    if (first != null && first.error().equals(ErrorNames.DATA_LIMIT_EXCEEDED)) {
+      throw first; // not a failure of an item: tolerance does not count it
+    }
+    for (Branches.Result result : outcome.results()) {
+      if (result == null) {
+        continue;
+      }
+      if (result.error() != null) {
+        failures++;
+        first = first == null ? result.error() : first;
+        if (!tolerant) {
+          continue;
+        }
+        ObjectNode failed = outputs.addObject();
+        failed.put("Error", result.error().error());
+        failed.put("Cause", result.error().cause());
+      } else {
+        outputs.add(result.output());
+      }
+    }
+    if (first != null && !tolerated(s, failures, items.size())) {
+      throw tolerant
+          ? new StatesError(
+              ErrorNames.EXCEED_TOLERATED_FAILURE_THRESHOLD,
+              "The number of failed items exceeded the tolerated failure threshold")
+          : first;
+    }
+    return outputs;
   }
 
   private static JsonNode iteration(

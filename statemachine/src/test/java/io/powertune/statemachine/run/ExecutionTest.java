@@ -115,6 +115,36 @@ class ExecutionTest {
   }
 
   @Test
+  void aDistributedMap_namesItsMapRunByLabel_andExitsAfterTheRun() {
+    String definition =
+        "{\"StartAt\":\"M\",\"States\":{\"M\":{\"Type\":\"Map\",\"Label\":\"Orders\","
+            + "\"ItemProcessor\":{\"ProcessorConfig\":{\"Mode\":\"DISTRIBUTED\","
+            + "\"ExecutionType\":\"STANDARD\"},\"StartAt\":\"P\","
+            + "\"States\":{\"P\":{\"Type\":\"Pass\",\"End\":true}}},\"End\":true}}}";
+
+    ExecutionOutcome outcome =
+        interpreter(d -> {})
+            .start(
+                definition(definition),
+                info(info.startTime(), JSON.createArrayNode().add(1)),
+                events::add,
+                Checkpoints.NONE)
+            .run();
+
+    assertThat(outcome.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+    HistoryEvent started = event("MapRunStarted");
+    assertThat(started.details().path("mapRunStartedEventDetails").path("mapRunArn").asText())
+        .matches("arn:aws:states:us-east-1:000000000000:mapRun:m/Orders:[0-9a-f-]{36}");
+    assertThat(event("MapStateExited").previousEventId())
+        .as("as on AWS, MapStateExited follows MapRunSucceeded")
+        .isEqualTo(event("MapRunSucceeded").id());
+  }
+
+  private HistoryEvent event(String type) {
+    return events.stream().filter(e -> e.type().equals(type)).findFirst().orElseThrow();
+  }
+
+  @Test
   void stop_abortsAWaitingExecution_withItsErrorAndCause() throws Exception {
     CountDownLatch waiting = new CountDownLatch(1);
     Sleeper blocking =
