@@ -1,5 +1,6 @@
 package io.powertune.bench;
 
+import com.sun.net.httpserver.HttpServer;
 import io.powertune.analyzer.report.Report;
 import io.powertune.analyzer.report.ReportParser;
 import io.powertune.analyzer.stats.DurationSummary;
@@ -7,47 +8,91 @@ import io.powertune.analyzer.stats.Statistics;
 import io.powertune.platform.Platform;
 import io.powertune.platform.PlatformConfig;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.InvokeResponse;
 import software.amazon.awssdk.services.lambda.model.LogType;
 import software.amazon.awssdk.services.lambda.model.Runtime;
 
 /**
- * Measures the platform's own cost on a no-op {@code provided} function: warm Invoke overhead (SDK
- * round trip minus the REPORT Duration), cold-start overhead (round trip minus Init Duration and
- * Duration), and throughput with 32 concurrent callers. Writes a Markdown table.
+ * Measures the platform's own cost of an Invoke on every runtime (python, node, java, provided):
+ * warm Invoke overhead (SDK round trip minus the REPORT Duration) against the client's floor (the
+ * same client's round trip to a canned loopback server that answers an Invoke at once), cold-start
+ * overhead (round trip minus Init Duration and Duration: beyond the runtime's own start), and
+ * throughput with 32 concurrent callers; with cgroup limits off and on. Writes a Markdown report.
+ *
+ * <p>Arguments: the hello examples' folder ({@code examples/hello}), the results file.
  */
 public final class PlatformBenchmark {
 
   private static final int WARM_CALLS = 2_000;
+  private static final int WARM_UP_CALLS = 3_000;
   private static final int MEMORY_MB = 1769;
   private static final int COLD_STARTS = 20;
   private static final int CALLERS = 32;
-  private static final Duration THROUGHPUT_WINDOW = Duration.ofSeconds(15);
+  private static final Duration THROUGHPUT_WINDOW = Duration.ofSeconds(10);
+
+  /** One runtime's hello function. */
+  private record Case(String label, Runtime runtime, String handler, SdkBytes code) {}
+
+  /** One runtime's figures. */
+  private record Figures(
+      String label, DurationSummary warm, DurationSummary cold, double throughput) {}
 
   private PlatformBenchmark() {}
 
   public static void main(String[] args) throws Exception {
-    Path code = Path.of(args[0]);
+    Path hello = Path.of(args[0]);
     Path out = Path.of(args[1]);
-    String limitsOff = run(code, false);
-    String limitsOn = run(code, true);
+    List<Case> cases =
+        List.of(
+            new Case(
+                "provided.al2023 (Python bootstrap)",
+                Runtime.PROVIDED_AL2023,
+                "noop",
+                BenchSupport.zip(hello.resolve("provided"))),
+            new Case(
+                "python3.12",
+                Runtime.PYTHON3_12,
+                "app.handler",
+                BenchSupport.zip(hello.resolve("python"))),
+            new Case(
+                "nodejs20.x",
+                Runtime.NODEJS20_X,
+                "index.handler",
+                BenchSupport.zip(hello.resolve("node"))),
+            new Case(
+                "java21",
+                Runtime.JAVA21,
+                "example.Hello::handleRequest",
+                SdkBytes.fromByteArray(
+                    Files.readAllBytes(hello.resolve("java/target/hello-java.jar")))));
+    DurationSummary floor = clientFloor();
+    String limitsOff = table(floor, run(cases, false));
+    String limitsOn = table(floor, run(cases, true));
     String report =
-        header()
+        header(floor)
             + "## The platform's own cost (cgroup limits off)\n\n"
             + limitsOff
             + "\n## The same with cgroup limits on (1 vCPU and 1769 MB per environment)\n\n"
@@ -57,76 +102,114 @@ public final class PlatformBenchmark {
     System.out.print(report);
   }
 
-  private static String run(Path code, boolean limits) throws Exception {
+  private static List<Figures> run(List<Case> cases, boolean limits) throws Exception {
     Path state = Files.createTempDirectory("powertune-bench");
     PlatformConfig defaults = PlatformConfig.defaults(0, state);
     PlatformConfig config = limits ? defaults : defaults.withoutLimits();
+    List<Figures> figures = new ArrayList<>();
     try (Platform platform = Platform.start(config);
         SdkHttpClient http =
             ApacheHttpClient.builder().socketTimeout(Duration.ofMinutes(1)).build()) {
       LambdaClient lambda = BenchSupport.lambda(platform, http);
-      SdkBytes zip = BenchSupport.zip(code);
-      create(lambda, "noop", zip);
-      DurationSummary floor = sdkFloor(lambda);
-      DurationSummary warm = warmOverhead(lambda);
-      DurationSummary cold = coldOverhead(lambda, zip);
-      double throughput = throughput(lambda);
-      return table(floor, warm, cold, throughput);
+      for (Case c : cases) {
+        String name = c.runtime().toString().replace('.', '-');
+        create(lambda, name, c);
+        DurationSummary warm = warmOverhead(lambda, name);
+        DurationSummary cold = coldOverhead(lambda, name, c);
+        double throughput = throughput(lambda, name);
+        figures.add(new Figures(c.label(), warm, cold, throughput));
+      }
     }
+    return figures;
   }
 
   /**
-   * The floor any call pays on this machine: the SDK round trip of GetFunctionConcurrency, which
-   * the platform answers from memory (no runtime involved).
+   * The floor any Invoke pays on this machine from this client: the SDK round trip to a canned
+   * loopback server that answers an Invoke with a payload and a log tail at once (no function, no
+   * platform).
    */
-  private static DurationSummary sdkFloor(LambdaClient lambda) {
-    for (int i = 0; i < 5_000; i++) {
-      lambda.getFunctionConcurrency(r -> r.functionName("noop"));
+  private static DurationSummary clientFloor() throws IOException {
+    byte[] body = "{\"message\":\"Hello, world!\"}".getBytes(StandardCharsets.UTF_8);
+    String tail =
+        Base64.getEncoder()
+            .encodeToString(
+                "REPORT RequestId: r\tDuration: 0.50 ms\tBilled Duration: 1 ms\t"
+                    .getBytes(StandardCharsets.UTF_8));
+    HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    server.createContext(
+        "/",
+        exchange -> {
+          exchange.getRequestBody().readAllBytes();
+          exchange.getResponseHeaders().add("Content-Type", "application/json");
+          exchange.getResponseHeaders().add("X-Amz-Executed-Version", "$LATEST");
+          exchange.getResponseHeaders().add("X-Amz-Log-Result", tail);
+          exchange.sendResponseHeaders(200, body.length);
+          try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+          }
+        });
+    server.setExecutor(Executors.newFixedThreadPool(4));
+    server.start();
+    try (SdkHttpClient http = ApacheHttpClient.builder().build();
+        LambdaClient client =
+            LambdaClient.builder()
+                .endpointOverride(URI.create("http://127.0.0.1:" + server.getAddress().getPort()))
+                .region(Region.US_EAST_1)
+                .credentialsProvider(
+                    StaticCredentialsProvider.create(AwsBasicCredentials.create("AKID", "secret")))
+                .httpClient(http)
+                .build()) {
+      for (int i = 0; i < WARM_UP_CALLS; i++) {
+        invoke(client, "floor");
+      }
+      double[] roundTrips = new double[WARM_CALLS];
+      for (int i = 0; i < WARM_CALLS; i++) {
+        long start = System.nanoTime();
+        invoke(client, "floor");
+        roundTrips[i] = (System.nanoTime() - start) / 1e6;
+      }
+      return Statistics.summarize(roundTrips, 0);
+    } finally {
+      server.stop(0);
     }
-    double[] roundTrips = new double[WARM_CALLS];
-    for (int i = 0; i < WARM_CALLS; i++) {
-      long start = System.nanoTime();
-      lambda.getFunctionConcurrency(r -> r.functionName("noop"));
-      roundTrips[i] = (System.nanoTime() - start) / 1e6;
-    }
-    return Statistics.summarize(roundTrips, 0);
   }
 
-  private static DurationSummary warmOverhead(LambdaClient lambda) {
+  private static DurationSummary warmOverhead(LambdaClient lambda, String name) {
     // warm up until the JIT has compiled the hot paths of the client and the platform
-    for (int i = 0; i < 5_000; i++) {
-      invoke(lambda, "noop");
+    for (int i = 0; i < WARM_UP_CALLS; i++) {
+      invoke(lambda, name);
     }
     double[] overhead = new double[WARM_CALLS];
     for (int i = 0; i < WARM_CALLS; i++) {
       long start = System.nanoTime();
-      InvokeResponse response = invoke(lambda, "noop");
+      InvokeResponse response = invoke(lambda, name);
       double roundTrip = (System.nanoTime() - start) / 1e6;
       overhead[i] = roundTrip - ReportParser.parseLogResult(response.logResult()).durationMs();
     }
     return Statistics.summarize(overhead, 0);
   }
 
-  private static DurationSummary coldOverhead(LambdaClient lambda, SdkBytes zip) {
+  private static DurationSummary coldOverhead(LambdaClient lambda, String name, Case c) {
     double[] overhead = new double[COLD_STARTS];
     for (int i = 0; i < COLD_STARTS; i++) {
-      String name = "cold-" + i;
-      create(lambda, name, zip);
+      String cold = name + "-cold-" + i;
+      create(lambda, cold, c);
       long start = System.nanoTime();
-      InvokeResponse response = invoke(lambda, name);
+      InvokeResponse response = invoke(lambda, cold);
       double roundTrip = (System.nanoTime() - start) / 1e6;
       Report report = ReportParser.parseLogResult(response.logResult());
       overhead[i] = roundTrip - report.durationMs() - report.initDurationMs().orElseThrow();
+      lambda.deleteFunction(r -> r.functionName(cold));
     }
     return Statistics.summarize(overhead, 0);
   }
 
-  private static double throughput(LambdaClient lambda) throws Exception {
+  private static double throughput(LambdaClient lambda, String name) throws Exception {
     ExecutorService callers = Executors.newFixedThreadPool(CALLERS);
     try {
       List<Future<?>> warmUp = new ArrayList<>();
       for (int i = 0; i < CALLERS * 4; i++) {
-        warmUp.add(callers.submit(() -> invoke(lambda, "noop")));
+        warmUp.add(callers.submit(() -> invoke(lambda, name)));
       }
       for (Future<?> f : warmUp) {
         f.get();
@@ -140,8 +223,7 @@ public final class PlatformBenchmark {
             callers.submit(
                 () -> {
                   while (System.nanoTime() < end) {
-                    lambda.invoke(
-                        r -> r.functionName("noop").payload(SdkBytes.fromUtf8String("{}")));
+                    lambda.invoke(r -> r.functionName(name).payload(SdkBytes.fromUtf8String("{}")));
                     done.incrementAndGet();
                   }
                 }));
@@ -156,24 +238,33 @@ public final class PlatformBenchmark {
   }
 
   private static InvokeResponse invoke(LambdaClient lambda, String name) {
-    return lambda.invoke(
-        r -> r.functionName(name).logType(LogType.TAIL).payload(SdkBytes.fromUtf8String("{}")));
+    InvokeResponse response =
+        lambda.invoke(
+            r ->
+                r.functionName(name)
+                    .logType(LogType.TAIL)
+                    .payload(SdkBytes.fromUtf8String("{\"name\":\"bench\"}")));
+    if (response.functionError() != null) {
+      throw new IllegalStateException(name + " failed: " + response.payload().asUtf8String());
+    }
+    return response;
   }
 
-  private static void create(LambdaClient lambda, String name, SdkBytes zip) {
+  private static void create(LambdaClient lambda, String name, Case c) {
     lambda.createFunction(
         r ->
             r.functionName(name)
-                .runtime(Runtime.PROVIDED_AL2023)
-                .handler("noop")
+                .runtime(c.runtime())
+                .handler(c.handler())
                 .role("arn:aws:iam::000000000000:role/bench")
                 // one vCPU: the platform's cost is measured, not a throttled runtime's
                 .memorySize(MEMORY_MB)
-                .code(c -> c.zipFile(zip)));
+                .timeout(30)
+                .code(code -> code.zipFile(c.code())));
     lambda.waiter().waitUntilFunctionActiveV2(r -> r.functionName(name));
   }
 
-  private static String header() throws IOException {
+  private static String header(DurationSummary floor) throws IOException {
     String cpu =
         Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
             .filter(l -> l.startsWith("model name"))
@@ -183,39 +274,48 @@ public final class PlatformBenchmark {
     return String.format(
         Locale.ROOT,
         "# Platform invoke benchmark%n%n"
-            + "Run %s on %d cores (%s), Java %s; a no-op `provided.al2023` function (Python"
-            + " bootstrap) at %d MB, AWS SDK for Java v2 with its default (Apache) HTTP client,"
-            + " LogType Tail.%n%n",
+            + "Run %s on %d cores (%s), Java %s: `bench/run`. The hello function of each runtime"
+            + " (`examples/hello`) at %d MB, invoked with the AWS SDK for Java v2 and its default"
+            + " (Apache) HTTP client, LogType Tail. The client's floor is the same client's round"
+            + " trip to a canned loopback server that answers an Invoke at once: p50 %.3f ms, p99"
+            + " %.3f ms (%d calls). Warm overhead is the round trip less the REPORT Duration;"
+            + " beyond the floor is that less the floor's same percentile. Cold-start overhead is"
+            + " the round trip less Init Duration and Duration, what the platform adds to the"
+            + " runtime's own start (%d cold starts). Throughput: %d callers for %d s. Targets:"
+            + " warm p50 within 1 ms of the floor, p99 within 5 ms, cold-start overhead p50 <= 30"
+            + " ms, >= 1,000 invokes/s.%n%n",
         Instant.now(),
         java.lang.Runtime.getRuntime().availableProcessors(),
         cpu,
         System.getProperty("java.version"),
-        MEMORY_MB);
+        MEMORY_MB,
+        floor.median(),
+        floor.p99(),
+        WARM_CALLS,
+        COLD_STARTS,
+        CALLERS,
+        THROUGHPUT_WINDOW.toSeconds());
   }
 
-  private static String table(
-      DurationSummary floor, DurationSummary warm, DurationSummary cold, double throughput) {
-    return String.format(
-        Locale.ROOT,
-        "| measure | target | result |%n|---|---|---|%n"
-            + "| floor: SDK round trip of GetFunctionConcurrency (answered from memory) p50 | | %.3f"
-            + " ms |%n"
-            + "| warm Invoke overhead p50 (round trip minus Duration, %d sequential calls) | <= 1 ms"
-            + " | %.3f ms |%n"
-            + "| warm Invoke overhead p99 | <= 5 ms | %.3f ms |%n"
-            + "| cold-start overhead p50 (round trip minus Init Duration and Duration, %d cold"
-            + " starts) | <= 30 ms | %.2f ms |%n"
-            + "| cold-start overhead max | | %.2f ms |%n"
-            + "| throughput, %d concurrent callers, %d s | >= 1,000 invokes/s | %.0f invokes/s |%n",
-        floor.median(),
-        WARM_CALLS,
-        warm.median(),
-        warm.p99(),
-        COLD_STARTS,
-        cold.median(),
-        cold.max(),
-        CALLERS,
-        THROUGHPUT_WINDOW.toSeconds(),
-        throughput);
+  private static String table(DurationSummary floor, List<Figures> figures) {
+    StringBuilder md =
+        new StringBuilder(
+            "| runtime | warm p50 (beyond floor) | warm p99 (beyond floor) | cold-start overhead"
+                + " p50 / max | invokes/s |\n|---|---|---|---|---|\n");
+    for (Figures f : figures) {
+      md.append(
+          String.format(
+              Locale.ROOT,
+              "| %s | %.3f ms (%+.3f) | %.3f ms (%+.3f) | %.2f / %.2f ms | %.0f |%n",
+              f.label(),
+              f.warm().median(),
+              f.warm().median() - floor.median(),
+              f.warm().p99(),
+              f.warm().p99() - floor.p99(),
+              f.cold().median(),
+              f.cold().max(),
+              f.throughput()));
+    }
+    return md.toString();
   }
 }

@@ -79,4 +79,33 @@ class RestartIT {
           .anyMatch(m -> m.startsWith("REPORT RequestId: "));
     }
   }
+
+  @Test
+  void codeUnpackedByAnOlderPlatform_onlyItsOwnerCouldRead_isUnpackedAgain() throws Exception {
+    try (PlatformFixture fixture = new PlatformFixture(stateDir)) {
+      LambdaClient lambda = fixture.lambda();
+      fixture.create(lambda, "old", Runtime.PYTHON3_12, "app.handler", Zips.example("python"));
+      lambda.invoke(r -> r.functionName("old").payload(SdkBytes.fromUtf8String("{}")));
+      fixture.platform().close();
+      try (var dirs = java.nio.file.Files.list(stateDir.resolve("code"))) {
+        for (Path dir : dirs.toList()) {
+          // what versions before per-function users left: the owner's alone
+          java.nio.file.Files.setPosixFilePermissions(
+              dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        }
+      }
+
+      fixture.start();
+
+      InvokeResponse again =
+          fixture
+              .lambda()
+              .invoke(
+                  r ->
+                      r.functionName("old")
+                          .payload(SdkBytes.fromUtf8String("{\"name\":\"again\"}")));
+      assertThat(again.functionError()).as(again.payload().asUtf8String()).isNull();
+      assertThat(Json.read(again.payload()).path("message").asText()).isEqualTo("Hello, again!");
+    }
+  }
 }

@@ -144,6 +144,26 @@ public final class TerminalReport {
     if (result.contention() != null) {
       notes.add(result.contention());
     }
+    int rerun = 0;
+    int corrected = 0;
+    for (SizeResult size : result.sizes()) {
+      if (size.contended() != null) {
+        rerun += size.contended().rerun();
+        corrected += size.contended().corrected();
+      }
+    }
+    if (rerun > 0 || corrected > 0) {
+      notes.add(
+          rerun
+              + " invocation run(s) waited for a CPU busy with other work (over 5% of their"
+              + " duration) and were run again"
+              + (corrected == 0
+                  ? ""
+                  : "; "
+                      + corrected
+                      + " stayed contended after every rerun and count with that wait taken off"
+                      + " their duration"));
+    }
     return notes;
   }
 }

@@ -32,7 +32,8 @@ class ChoicesTest {
         null,
         "available",
         1,
-        0);
+        0,
+        null);
   }
 
   @Test

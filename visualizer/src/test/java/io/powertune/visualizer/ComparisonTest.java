@@ -48,7 +48,8 @@ class ComparisonTest {
         null,
         "available",
         1,
-        0);
+        0,
+        null);
   }
 
   static TuningAnalysis run(int pick, SizeResult... sizes) {

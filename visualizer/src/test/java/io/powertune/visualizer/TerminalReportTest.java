@@ -46,4 +46,25 @@ class TerminalReportTest {
 
     assertThat(table).contains("128 MB  unsuitable: ran out of memory (Runtime.OutOfMemory)");
   }
+
+  @Test
+  void notes_sayHowManyRunsWereContended_rerunAndKept() throws Exception {
+    ObjectMapper json = new ObjectMapper();
+    com.fasterxml.jackson.databind.JsonNode tree = json.valueToTree(Fixtures.cpuBound());
+    ((com.fasterxml.jackson.databind.node.ObjectNode) tree.path("sizes").get(0))
+        .putObject("contended")
+        .put("rerun", 3)
+        .put("corrected", 1);
+    TuningAnalysis result = TuningResults.read(tree, "contended");
+
+    assertThat(TerminalReport.notes(result))
+        .anySatisfy(
+            note ->
+                assertThat(note)
+                    .startsWith("3 invocation run(s) waited for a CPU busy with other work")
+                    .endsWith(
+                        "1 stayed contended after every rerun and count with that wait taken off their duration"));
+    assertThat(TerminalReport.notes(Fixtures.cpuBound()))
+        .noneSatisfy(note -> assertThat(note).contains("busy with other work"));
+  }
 }

@@ -29,7 +29,8 @@ final class JsonReportReader {
           "maxMemoryUsedMB", Metric.MAX_MEMORY_USED,
           "initDurationMs", Metric.INIT_DURATION,
           "restoreDurationMs", Metric.RESTORE_DURATION,
-          "billedRestoreDurationMs", Metric.BILLED_RESTORE_DURATION);
+          "billedRestoreDurationMs", Metric.BILLED_RESTORE_DURATION,
+          "cpuWaitMs", Metric.CPU_WAIT);
 
   private JsonReportReader() {}
 
@@ -97,6 +98,7 @@ final class JsonReportReader {
     textOf(record, "status", fields::status);
     textOf(record, "errorType", fields::errorType);
     textOf(record, "cpuScaling", fields::cpuScaling);
+    fields.contended(record.path("contended").asBoolean(false));
     return fields;
   }
 

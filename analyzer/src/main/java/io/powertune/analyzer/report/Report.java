@@ -20,6 +20,10 @@ import java.util.OptionalInt;
  * @param errorType {@code Error Type} (for example {@code Runtime.OutOfMemory})
  * @param cpuScaling {@code unavailable} when the platform that ran the function could not make its
  *     CPU follow its memory size (powertune's local platform without cgroups); absent on AWS
+ * @param cpuWaitMs {@code CPU Wait}: how long the invocation waited for a CPU beyond its own quota
+ *     (powertune's local platform with cgroups); absent on AWS
+ * @param contended {@code Contended: true}: that wait was over 5% of the duration, so the duration
+ *     reads high; false when the record does not say so (always on AWS)
  */
 public record Report(
     Optional<String> requestId,
@@ -32,7 +36,9 @@ public record Report(
     OptionalDouble billedRestoreDurationMs,
     Optional<String> status,
     Optional<String> errorType,
-    Optional<String> cpuScaling) {
+    Optional<String> cpuScaling,
+    OptionalDouble cpuWaitMs,
+    boolean contended) {
 
   /**
    * True when the record carries an Init Duration, i.e. the invocation started a new environment.

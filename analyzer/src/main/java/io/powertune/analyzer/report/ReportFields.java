@@ -17,7 +17,8 @@ final class ReportFields {
     MAX_MEMORY_USED,
     INIT_DURATION,
     RESTORE_DURATION,
-    BILLED_RESTORE_DURATION
+    BILLED_RESTORE_DURATION,
+    CPU_WAIT
   }
 
   private final Map<Metric, Double> metrics = new EnumMap<>(Metric.class);
@@ -25,6 +26,7 @@ final class ReportFields {
   private String status;
   private String errorType;
   private String cpuScaling;
+  private boolean contended;
 
   /** Records a metric; the first value seen for a field wins, as in the original's regexes. */
   void put(Metric metric, double value) {
@@ -47,6 +49,10 @@ final class ReportFields {
     if (cpuScaling == null) {
       cpuScaling = value;
     }
+  }
+
+  void contended(boolean value) {
+    contended |= value;
   }
 
   void errorType(String value) {
@@ -80,7 +86,9 @@ final class ReportFields {
             optional(Metric.BILLED_RESTORE_DURATION),
             Optional.ofNullable(status).filter(s -> !s.equalsIgnoreCase("success")),
             Optional.ofNullable(errorType),
-            Optional.ofNullable(cpuScaling)));
+            Optional.ofNullable(cpuScaling),
+            optional(Metric.CPU_WAIT),
+            contended));
   }
 
   private OptionalDouble optional(Metric metric) {

@@ -19,9 +19,10 @@ final class TextReportReader {
   private static final Pattern METRIC =
       Pattern.compile(
           "(?<![A-Za-z])(Billed Restore Duration|Restore Duration|Init Duration|Billed Duration"
-              + "|Duration|Memory Size|Max Memory Used):\\s*(\\d+(?:\\.\\d+)?)\\s*(?:ms|MB)");
+              + "|Duration|Memory Size|Max Memory Used|CPU Wait):\\s*(\\d+(?:\\.\\d+)?)\\s*(?:ms|MB)");
   private static final Pattern STATUS = Pattern.compile("(?<![A-Za-z])Status:\\s*([A-Za-z.]+)");
   private static final Pattern CPU_SCALING = Pattern.compile("CPU Scaling:\\s*([A-Za-z]+)");
+  private static final Pattern CONTENDED = Pattern.compile("Contended:\\s*true");
   private static final Pattern ERROR_TYPE = Pattern.compile("Error Type:\\s*([A-Za-z0-9_.:-]+)");
 
   private static final Map<String, Metric> LABELS =
@@ -32,7 +33,8 @@ final class TextReportReader {
           "Max Memory Used", Metric.MAX_MEMORY_USED,
           "Init Duration", Metric.INIT_DURATION,
           "Restore Duration", Metric.RESTORE_DURATION,
-          "Billed Restore Duration", Metric.BILLED_RESTORE_DURATION);
+          "Billed Restore Duration", Metric.BILLED_RESTORE_DURATION,
+          "CPU Wait", Metric.CPU_WAIT);
 
   private TextReportReader() {}
 
@@ -63,6 +65,7 @@ final class TextReportReader {
     if (cpuScaling.find()) {
       fields.cpuScaling(cpuScaling.group(1));
     }
+    fields.contended(CONTENDED.matcher(line).find());
     Matcher errorType = ERROR_TYPE.matcher(line);
     if (errorType.find()) {
       fields.errorType(errorType.group(1));

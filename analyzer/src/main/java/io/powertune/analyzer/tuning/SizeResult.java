@@ -36,6 +36,7 @@ import java.util.Map;
  *     available} otherwise
  * @param executorCalls how many Executor calls the measurement took (one unless it was resumed)
  * @param throttles how many times invocations were throttled (429) and retried
+ * @param contended invocations that ran while the host was busy with other work; null when none
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({
@@ -58,7 +59,8 @@ import java.util.Map;
   "unsuitable",
   "cpuScaling",
   "executorCalls",
-  "throttles"
+  "throttles",
+  "contended"
 })
 public record SizeResult(
     int value,
@@ -80,7 +82,8 @@ public record SizeResult(
     String unsuitable,
     String cpuScaling,
     int executorCalls,
-    int throttles) {
+    int throttles,
+    ContendedRuns contended) {
 
   /** CPU followed memory on the platform that ran the function. */
   public static final String CPU_SCALING_AVAILABLE = "available";

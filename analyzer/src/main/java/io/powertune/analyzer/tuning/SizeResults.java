@@ -72,7 +72,9 @@ public final class SizeResults {
         unsuitable(samples),
         scaling,
         samples.executorCalls(),
-        samples.throttles());
+        samples.throttles(),
+        ContendedRuns.of(
+            samples.contendedReruns(), (int) all.stream().filter(Report::contended).count()));
   }
 
   private static Double initDuration(List<Report> reports) {

@@ -16,6 +16,7 @@ import java.util.Map;
  * @param unsuitable why the size cannot be used; null when it can
  * @param executorCalls how many Executor calls took the measurements
  * @param throttles how many times invocations were throttled (429) and retried
+ * @param contendedReruns how many contended runs were run again (not in {@code measured})
  */
 public record SizeSamples(
     int memoryMb,
@@ -24,7 +25,8 @@ public record SizeSamples(
     Map<String, Integer> errorTypes,
     String unsuitable,
     int executorCalls,
-    int throttles) {
+    int throttles,
+    int contendedReruns) {
 
   public SizeSamples {
     measured = List.copyOf(measured);

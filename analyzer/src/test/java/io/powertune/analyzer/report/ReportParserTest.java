@@ -213,7 +213,9 @@ class ReportParserTest {
             OptionalDouble.empty(),
             Optional.empty(),
             Optional.empty(),
-            Optional.empty());
+            Optional.empty(),
+            OptionalDouble.empty(),
+            false);
 
     assertThat(r.totalDurationMs()).isEqualTo(2.5);
     assertThat(r.totalBilledMs()).isEqualTo(3);
@@ -277,5 +279,30 @@ class ReportParserTest {
     assertThat(text.cpuScaling()).contains("unavailable");
     assertThat(json.cpuScaling()).contains("unavailable");
     assertThat(ReportParser.parse(report("text-warm.txt")).cpuScaling()).isEmpty();
+  }
+
+  @Test
+  void parse_cpuWaitAndContended_areRead_inBothFormats_andAbsentOnAws() {
+    Report text =
+        ReportParser.parse(
+            "REPORT RequestId: r\tDuration: 40.00 ms\tBilled Duration: 40 ms\tCPU Wait: 6.25"
+                + " ms\tContended: true\t");
+    Report json =
+        ReportParser.parse(
+            "{\"type\":\"platform.report\",\"record\":{\"metrics\":{\"durationMs\":40,"
+                + "\"cpuWaitMs\":6.25},\"contended\":true}}");
+    Report quiet =
+        ReportParser.parse(
+            "REPORT RequestId: r\tDuration: 40.00 ms\tBilled Duration: 40 ms\tCPU Wait: 0.10 ms\t");
+
+    assertThat(text.durationMs()).as("CPU Wait is not taken for Duration").isEqualTo(40);
+    assertThat(text.cpuWaitMs()).isEqualTo(OptionalDouble.of(6.25));
+    assertThat(text.contended()).isTrue();
+    assertThat(json.cpuWaitMs()).isEqualTo(OptionalDouble.of(6.25));
+    assertThat(json.contended()).isTrue();
+    assertThat(quiet.contended()).isFalse();
+    Report aws = ReportParser.parse(report("text-warm.txt"));
+    assertThat(aws.cpuWaitMs()).isEmpty();
+    assertThat(aws.contended()).isFalse();
   }
 }

@@ -31,7 +31,8 @@ class RecommendationTest {
         null,
         "available",
         1,
-        0);
+        0,
+        null);
   }
 
   private final SizeResult small = size(128, 2e-6, 700);

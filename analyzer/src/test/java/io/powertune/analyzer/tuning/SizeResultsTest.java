@@ -37,7 +37,7 @@ class SizeResultsTest {
 
     SizeResult result =
         SizeResults.of(
-            new SizeSamples(128, reports, List.of(), Map.of(), null, 1, 0),
+            new SizeSamples(128, reports, List.of(), Map.of(), null, 1, 0, 0),
             0.2,
             Architecture.X86_64,
             "us-east-1",
@@ -54,6 +54,26 @@ class SizeResultsTest {
     assertThat(result.cpuScaling()).isEqualTo("available");
     assertThat(result.totalCost()).isEqualTo((221 + 10 + 12 + 11 + 50) * 2.1e-9, within());
     assertThat(result.unsuitable()).isNull();
+    assertThat(result.contended()).as("nothing was contended").isNull();
+  }
+
+  @Test
+  void of_contendedRuns_areCounted_rerunAndKeptApart() {
+    Report quiet = report(10, 10, null);
+    Report busy =
+        ReportParser.parse(
+            "REPORT RequestId: r\tDuration: 20.00 ms\tBilled Duration: 20 ms\tMemory Size: 128"
+                + " MB\tMax Memory Used: 40 MB\tCPU Wait: 9.50 ms\tContended: true\t");
+
+    SizeResult result =
+        SizeResults.of(
+            new SizeSamples(128, List.of(quiet, quiet, busy), List.of(), Map.of(), null, 1, 0, 4),
+            0,
+            Architecture.X86_64,
+            "us-east-1",
+            PRICES);
+
+    assertThat(result.contended()).isEqualTo(new ContendedRuns(4, 1));
   }
 
   @Test
@@ -67,6 +87,7 @@ class SizeResultsTest {
                 Map.of("Runtime.OutOfMemory", 1),
                 "ran out of memory",
                 1,
+                0,
                 0),
             0.2,
             Architecture.X86_64,
@@ -86,7 +107,7 @@ class SizeResultsTest {
   void of_nothingMeasured_isUnsuitable() {
     SizeResult result =
         SizeResults.of(
-            new SizeSamples(256, List.of(), List.of(), Map.of(), null, 1, 0),
+            new SizeSamples(256, List.of(), List.of(), Map.of(), null, 1, 0, 0),
             0.2,
             Architecture.ARM64,
             "us-east-1",

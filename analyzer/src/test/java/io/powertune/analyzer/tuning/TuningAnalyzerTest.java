@@ -41,7 +41,8 @@ class TuningAnalyzerTest {
         unsuitable,
         "available",
         1,
-        0);
+        0,
+        null);
   }
 
   private static ObjectNode state(String strategy, SizeResult... sizes) {

@@ -8,11 +8,13 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.Set;
 
 /**
  * Deployment packages: checked and stored once per SHA-256, unpacked once for the environments, and
@@ -119,8 +121,16 @@ public final class CodePackages {
     String hex = HexFormat.of().formatHex(Base64.getDecoder().decode(sha256Base64));
     Path dir = codeDir.resolve(hex);
     if (Files.isDirectory(dir)) {
-      unpackedDirs.put(sha256Base64, dir);
-      return dir;
+      if (readableByFunctionUsers(dir)) {
+        unpackedDirs.put(sha256Base64, dir);
+        return dir;
+      }
+      // unpacked by an older powertune, before functions ran as users of their own: again
+      try {
+        deleteTree(dir);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot remove the old unpacked code " + dir, e);
+      }
     }
     byte[] zip =
         store
@@ -140,6 +150,16 @@ public final class CodePackages {
     }
     unpackedDirs.put(sha256Base64, dir);
     return dir;
+  }
+
+  private static boolean readableByFunctionUsers(Path dir) {
+    try {
+      Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(dir);
+      return permissions.contains(PosixFilePermission.OTHERS_READ)
+          && permissions.contains(PosixFilePermission.OTHERS_EXECUTE);
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   private static byte[] sha256(byte[] bytes) {

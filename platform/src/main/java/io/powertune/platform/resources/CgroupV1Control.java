@@ -147,6 +147,12 @@ public final class CgroupV1Control implements ResourceControl {
     }
 
     @Override
+    public CpuSample cpuSample() {
+      return CpuSample.read(
+          cpu.resolve("tasks"), CgroupFiles.readKey(cpu.resolve("cpu.stat"), "throttled_time"));
+    }
+
+    @Override
     public boolean outOfMemory() {
       return CgroupFiles.readKey(memory.resolve("memory.oom_control"), "oom_kill") > 0;
     }

@@ -113,6 +113,13 @@ public final class CgroupV2Control implements ResourceControl {
     }
 
     @Override
+    public CpuSample cpuSample() {
+      return CpuSample.read(
+          dir.resolve("cgroup.threads"),
+          CgroupFiles.readKey(dir.resolve("cpu.stat"), "throttled_usec") * 1000);
+    }
+
+    @Override
     public boolean outOfMemory() {
       return CgroupFiles.readKey(dir.resolve("memory.events"), "oom_kill") > 0;
     }

@@ -22,6 +22,14 @@ public interface ResourceGroup extends AutoCloseable {
   /** The group's peak memory use so far, in bytes. */
   long peakMemoryBytes();
 
+  /**
+   * The scheduler's counters of the group's threads now, for {@link CpuWait}; null where the
+   * platform has no group to read them from.
+   */
+  default CpuSample cpuSample() {
+    return null;
+  }
+
   /** True once the kernel killed a process of the group for exceeding the memory limit. */
   boolean outOfMemory();
 

@@ -279,6 +279,18 @@ public final class ExecutionEnvironment {
     return process == null ? 0 : ProcessMemory.peakMb(process.toHandle());
   }
 
+  /**
+   * The scheduler's counters of the environment's threads now; null where there is no group to read
+   * them from or it is gone.
+   */
+  public io.powertune.platform.resources.CpuSample cpuSample() {
+    try {
+      return group.cpuSample();
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+
   /** Gives the init phase its burst share on {@code cpu} (-1: any), before the process starts. */
   void startInit(CpuShare burst, int cpu) {
     try {

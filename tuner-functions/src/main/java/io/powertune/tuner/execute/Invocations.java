@@ -33,6 +33,9 @@ public final class Invocations {
 
   private static final int CONNECT_ATTEMPTS = 4;
 
+  /** How many times a contended invocation is run again at most. */
+  public static final int CONTENDED_RERUNS = 3;
+
   private final AwsClients clients;
   private final TuningInput input;
   private final int memory;
@@ -61,8 +64,37 @@ public final class Invocations {
     this.millis = millis;
   }
 
-  /** Runs invocation {@code index}, or defers it when the call has no time left for it. */
+  /**
+   * Runs invocation {@code index}, or defers it when the call has no time left for it. A run whose
+   * REPORT says the host was busy with other work ({@code Contended: true}, from powertune's
+   * platform) is run again, up to {@link #CONTENDED_RERUNS} times while the call has time; the
+   * sample says how many runs it took, and still says contended when none was quiet. Cold-start
+   * measurements are not run again: a second run would be warm.
+   */
   public Outcome run(int index) throws InterruptedException {
+    Outcome outcome = once(index);
+    int reruns = 0;
+    while (outcome instanceof Outcome.Measured measured
+        && measured.sample().contended()
+        && !input.onlyColdStarts()
+        && reruns < CONTENDED_RERUNS
+        && deadline.allowsAnother()) {
+      Outcome again = once(index);
+      if (again instanceof Outcome.Deferred) {
+        break;
+      }
+      reruns++;
+      outcome = again;
+    }
+    if (reruns == 0) {
+      return outcome;
+    }
+    return outcome instanceof Outcome.Failed failed
+        ? new Outcome.Failed(failed.sample().afterReruns(reruns), failed.reason())
+        : new Outcome.Measured(((Outcome.Measured) outcome).sample().afterReruns(reruns));
+  }
+
+  private Outcome once(int index) throws InterruptedException {
     if (!deadline.allowsAnother()) {
       return new Outcome.Deferred();
     }

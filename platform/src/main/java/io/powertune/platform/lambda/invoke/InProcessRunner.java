@@ -168,7 +168,8 @@ public final class InProcessRunner implements AutoCloseable {
                 usedMemoryMb(spec.config().memorySize()),
                 initMs < 0 ? -1 : PlatformLines.round2(initMs),
                 result.status(),
-                result.errorType()),
+                result.errorType(),
+                null),
             clock.instant()));
     String tail = log.take();
     if (result.status() == null) {
@@ -253,7 +254,8 @@ public final class InProcessRunner implements AutoCloseable {
                 usedMemoryMb(spec.config().memorySize()),
                 PlatformLines.round2(initMs),
                 "error",
-                "Runtime.Unknown"),
+                "Runtime.Unknown",
+                null),
             clock.instant()));
     return new InvocationOutcome(error, "Unhandled", spec.version(), log.take());
   }

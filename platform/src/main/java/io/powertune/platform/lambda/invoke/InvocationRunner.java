@@ -3,7 +3,9 @@ package io.powertune.platform.lambda.invoke;
 import io.powertune.platform.lambda.errors.TooManyRequestsException;
 import io.powertune.platform.logs.LogWriter;
 import io.powertune.platform.resources.AdmissionControl;
+import io.powertune.platform.resources.CpuSample;
 import io.powertune.platform.resources.CpuShare;
+import io.powertune.platform.resources.CpuWait;
 import io.powertune.platform.runtime.EnvironmentPool;
 import io.powertune.platform.runtime.EnvironmentPool.Lease;
 import io.powertune.platform.runtime.EnvironmentSpec;
@@ -32,7 +34,9 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Runs one invocation in an execution environment and writes its platform lines: START, the
- * function's output, END and REPORT (with Init Duration on a cold start, billed since August 2025).
+ * function's output, END and REPORT (with Init Duration on a cold start, billed since August 2025,
+ * and where cgroups are available the invocation's CPU Wait beyond its quota, {@code Contended:
+ * true} when that is over 5% of its duration: fields Lambda's own parsers skip).
  */
 public final class InvocationRunner {
 
@@ -137,8 +141,20 @@ public final class InvocationRunner {
     // the share is held for the invocation, and lent while it calls another function
     CallerShares.Held held = callers == null ? null : callers.hold(env, permit, vcpus);
     try {
+      int cpus = permit.cpu() >= 0 ? 1 : hostCores;
       return invoke(
-          env, log, lines, spec, requestId, payload, invokedArn, clientContext, initMs, lease);
+          env,
+          log,
+          lines,
+          spec,
+          requestId,
+          payload,
+          invokedArn,
+          clientContext,
+          initMs,
+          lease,
+          cpus,
+          vcpus);
     } finally {
       if (held != null) {
         held.close();
@@ -204,7 +220,9 @@ public final class InvocationRunner {
       String invokedArn,
       String clientContext,
       double initMs,
-      Lease lease) {
+      Lease lease,
+      int cpus,
+      double vcpus) {
     log.collect(lease.cold());
     log.line(lines.start(requestId, spec.version(), clock.instant()));
     long timeoutMs = spec.config().timeout() * 1000L;
@@ -216,9 +234,16 @@ public final class InvocationRunner {
             clock.millis() + timeoutMs,
             clientContext,
             new CompletableFuture<>());
+    CpuSample before = env.cpuSample();
     env.deliver(invocation);
     RuntimeResult result = await(invocation, timeoutMs);
-    return finish(env, log, lines, spec, requestId, result, initMs);
+    CpuWait cpuWait = null;
+    if (before != null && !(result instanceof EnvironmentFailure)) {
+      CpuSample after = env.cpuSample();
+      long durationNanos = result.endedNanos() - env.deliveredNanos();
+      cpuWait = after == null ? null : CpuWait.between(before, after, durationNanos, cpus, vcpus);
+    }
+    return finish(env, log, lines, spec, requestId, result, initMs, cpuWait);
   }
 
   /**
@@ -257,7 +282,8 @@ public final class InvocationRunner {
       EnvironmentSpec spec,
       String requestId,
       RuntimeResult result,
-      double initMs) {
+      double initMs,
+      CpuWait cpuWait) {
     int peakMb = env.peakMemoryMb(); // before a failed environment is ended
     double durationMs = PlatformLines.round2((result.endedNanos() - env.deliveredNanos()) / 1e6);
     double billedBase = durationMs + Math.max(initMs, 0);
@@ -306,7 +332,8 @@ public final class InvocationRunner {
                 Math.min(Math.max(peakMb, 1), spec.config().memorySize()),
                 initMs < 0 ? -1 : PlatformLines.round2(initMs),
                 status,
-                errorType),
+                errorType,
+                cpuWait),
             clock.instant()));
     String tail = log.take();
     pool.release(env);
@@ -349,7 +376,8 @@ public final class InvocationRunner {
                 Math.max(peakMb, 1),
                 PlatformLines.round2(initMs),
                 "error",
-                errorType),
+                errorType,
+                null),
             clock.instant()));
     return new InvocationOutcome(payload, "Unhandled", spec.version(), log.take());
   }

@@ -2,6 +2,7 @@ package io.powertune.platform.lambda.invoke;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.powertune.platform.http.JsonProtocol;
+import io.powertune.platform.resources.CpuWait;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
@@ -20,6 +21,8 @@ final class PlatformLines {
    * @param initDurationMs Init Duration, or negative when warm
    * @param status null, {@code timeout} or {@code error}
    * @param errorType with status error, e.g. {@code Runtime.ExitError}
+   * @param cpuWait how long the invocation waited for a CPU beyond its quota, or null where the
+   *     platform cannot tell
    */
   record Report(
       String requestId,
@@ -29,7 +32,8 @@ final class PlatformLines {
       int maxMemoryUsedMb,
       double initDurationMs,
       String status,
-      String errorType) {}
+      String errorType,
+      CpuWait cpuWait) {}
 
   private final boolean json;
   private final boolean cpuScaled;
@@ -89,9 +93,15 @@ final class PlatformLines {
       if (r.initDurationMs() >= 0) {
         metrics.put("initDurationMs", round2(r.initDurationMs()));
       }
+      if (r.cpuWait() != null) {
+        metrics.put("cpuWaitMs", r.cpuWait().waitMs());
+      }
       record.put("status", r.status() == null ? "success" : r.status());
       if (!cpuScaled) {
         record.put("cpuScaling", "unavailable");
+      }
+      if (r.cpuWait() != null && r.cpuWait().contended()) {
+        record.put("contended", true);
       }
       if (r.errorType() != null) {
         record.put("errorType", r.errorType());
@@ -115,6 +125,12 @@ final class PlatformLines {
     }
     if (!cpuScaled) {
       line.append("CPU Scaling: unavailable\t");
+    }
+    if (r.cpuWait() != null) {
+      line.append("CPU Wait: ").append(format2(r.cpuWait().waitMs())).append(" ms\t");
+      if (r.cpuWait().contended()) {
+        line.append("Contended: true\t");
+      }
     }
     if (r.status() != null) {
       line.append("Status: ").append(r.status());

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.powertune.analyzer.report.Report;
 import io.powertune.analyzer.report.ReportParser;
+import io.powertune.platform.resources.CpuWait;
 import java.time.Instant;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
@@ -18,7 +19,9 @@ class PlatformLinesTest {
   void textReport_coldStart_isLambdasExactFormat() {
     String line =
         new PlatformLines("Text")
-            .report(new PlatformLines.Report("id-1", 12.34, 133, 128, 45, 120.5, null, null), NOW);
+            .report(
+                new PlatformLines.Report("id-1", 12.34, 133, 128, 45, 120.5, null, null, null),
+                NOW);
 
     assertThat(line)
         .isEqualTo(
@@ -35,7 +38,8 @@ class PlatformLinesTest {
     String line =
         new PlatformLines("Text")
             .report(
-                new PlatformLines.Report("id-2", 3000, 3000, 128, 60, -1, "timeout", null), NOW);
+                new PlatformLines.Report("id-2", 3000, 3000, 128, 60, -1, "timeout", null, null),
+                NOW);
 
     assertThat(line).endsWith("Max Memory Used: 60 MB\tStatus: timeout");
     assertThat(ReportParser.parse(line).status()).contains("timeout");
@@ -45,7 +49,7 @@ class PlatformLinesTest {
   void jsonReport_warm_hasNoInitDuration_andParses() {
     String line =
         new PlatformLines("JSON")
-            .report(new PlatformLines.Report("id-3", 1.5, 2, 256, 50, -1, null, null), NOW);
+            .report(new PlatformLines.Report("id-3", 1.5, 2, 256, 50, -1, null, null, null), NOW);
 
     assertThat(line).contains("\"type\":\"platform.report\"").doesNotContain("initDurationMs");
     Report parsed = ReportParser.parse(line);
@@ -71,7 +75,7 @@ class PlatformLinesTest {
 
   @Test
   void withoutCpuLimits_reportsSayCpuScalingIsUnavailable() {
-    PlatformLines.Report r = new PlatformLines.Report("id-5", 2, 2, 128, 40, -1, null, null);
+    PlatformLines.Report r = new PlatformLines.Report("id-5", 2, 2, 128, 40, -1, null, null, null);
 
     String text = new PlatformLines("Text", false).report(r, NOW);
     String json = new PlatformLines("JSON", false).report(r, NOW);
@@ -80,5 +84,34 @@ class PlatformLinesTest {
     assertThat(ReportParser.parse(text).cpuScaling()).contains("unavailable");
     assertThat(ReportParser.parse(json).cpuScaling()).contains("unavailable");
     assertThat(new PlatformLines("Text", true).report(r, NOW)).doesNotContain("CPU Scaling");
+  }
+
+  @Test
+  void aContendedInvocation_saysSo_inFieldsLambdasParsersSkip() {
+    PlatformLines.Report r =
+        new PlatformLines.Report("id-6", 40, 40, 1024, 40, -1, null, null, new CpuWait(6.25, true));
+
+    String text = new PlatformLines("Text").report(r, NOW);
+    String json = new PlatformLines("JSON").report(r, NOW);
+
+    assertThat(text).endsWith("Max Memory Used: 40 MB\tCPU Wait: 6.25 ms\tContended: true\t");
+    // the original's own regexes: a leading tab, and decimals for Duration
+    assertThat(
+            java.util.regex.Pattern.compile("\tDuration: (\\d+\\.\\d+) ms")
+                .matcher(text)
+                .results()
+                .map(m -> m.group(1))
+                .toList())
+        .containsExactly("40.00");
+    assertThat(ReportParser.parse(text).contended()).isTrue();
+    assertThat(ReportParser.parse(json).contended()).isTrue();
+    assertThat(ReportParser.parse(json).cpuWaitMs()).isEqualTo(OptionalDouble.of(6.25));
+    String quiet =
+        new PlatformLines("Text")
+            .report(
+                new PlatformLines.Report(
+                    "id-7", 40, 40, 1024, 40, -1, null, null, new CpuWait(0.5, false)),
+                NOW);
+    assertThat(quiet).contains("CPU Wait: 0.50 ms").doesNotContain("Contended");
   }
 }
