@@ -25,6 +25,7 @@ import io.powertune.platform.resources.ResourceControl;
 import io.powertune.platform.resources.ResourceControls;
 import io.powertune.platform.resources.SharedTmpStorage;
 import io.powertune.platform.runtime.EnvironmentPool;
+import io.powertune.platform.runtime.JavaClientLibrary;
 import io.powertune.platform.runtime.RuntimeApiHandler;
 import io.powertune.platform.sfn.StepFunctionsService;
 import io.powertune.platform.store.Database;
@@ -350,6 +351,7 @@ public final class Platform implements AutoCloseable {
         Files.copy(in, dir.resolve(name), StandardCopyOption.REPLACE_EXISTING);
       }
     }
+    JavaClientLibrary.unpack(dir.resolve("java"));
     return dir;
   }
 

@@ -75,6 +75,9 @@ final class RuntimeLaunch {
           "-Xshare:auto",
           "-Xmx" + heapMb + "m",
           "-XX:ActiveProcessorCount=" + share.processors(),
+          // the client's native library, unpacked once by the platform, not by each start
+          "-Dcom.amazonaws.services.lambda.runtime.api.client.runtimeapi.NativeClient.JNI="
+              + runtimesDir.resolve("java").resolve(JavaClientLibrary.FILE),
           "-cp",
           codeDir + ":" + codeDir.resolve("lib") + "/*:" + runtimesDir.resolve("java") + "/*",
           "com.amazonaws.services.lambda.runtime.api.client.AWSLambda",
