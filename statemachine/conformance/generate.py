@@ -198,6 +198,7 @@ case("map-distributed", "A distributed Map runs its items as a map run; the chil
 case("map-distributed-tolerated-count", "A distributed Map lets failed children through as their errors within ToleratedFailureCount", dmap(ToleratedFailureCount=1, Label="Orders", processor=FAIL_ON_2), [1, 2, 3], ok([1, {"Error": "Two", "Cause": "two"}, 3]))
 case("map-distributed-tolerance-exceeded", "More failed children than ToleratedFailurePercentage allows fail the map run", dmap(ToleratedFailurePercentage=40, processor=FAIL_ON_2), [1, 2],
      failed("States.ExceedToleratedFailureThreshold", None, ["ExecutionStarted", "MapStateEntered", "MapStateStarted", "MapRunStarted", "MapRunFailed", "MapStateFailed", "ExecutionFailed"]))
+case("map-distributed-either-threshold", "With both thresholds set, exceeding either fails the map run", dmap(ToleratedFailureCount=5, ToleratedFailurePercentage=10, processor=FAIL_ON_2), [2, 2, 1], failed("States.ExceedToleratedFailureThreshold"))
 case("map-distributed-no-tolerance", "Without a tolerance one failed child fails the map run", dmap(processor=FAIL_ON_2), [1, 2, 3], failed("States.ExceedToleratedFailureThreshold"))
 case("map-distributed-item-batcher", "ItemBatcher gives each child a batch of items with the BatchInput", dmap(ItemBatcher={"MaxItemsPerBatch": 2, "BatchInput": {"k.$": "$.k"}}, ItemsPath="$.items"), {"items": [1, 2, 3], "k": "x"},
      ok([{"BatchInput": {"k": "x"}, "Items": [1, 2]}, {"BatchInput": {"k": "x"}, "Items": [3]}]))

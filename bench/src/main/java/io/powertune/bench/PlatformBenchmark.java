@@ -135,6 +135,8 @@ public final class PlatformBenchmark {
             .encodeToString(
                 "REPORT RequestId: r\tDuration: 0.50 ms\tBilled Duration: 1 ms\t"
                     .getBytes(StandardCharsets.UTF_8));
+    // without TCP_NODELAY the JDK's server answers in two packets and Nagle holds the second
+    System.setProperty("sun.net.httpserver.nodelay", "true");
     HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.createContext(
         "/",

@@ -120,12 +120,16 @@ class ReadmeCommandsIT {
             .findFirst()
             .orElseThrow();
 
-    Result result = bash(moved(block));
+    Path written = ROOT.resolve("out.json"); // where the README's invoke writes the payload
+    try {
+      Result result = bash(moved(block));
 
-    assertThat(result.exitCode()).as(result.out()).isZero();
-    assertThat(result.out()).contains("START RequestId: ").contains("REPORT RequestId: ");
-    assertThat(Files.readString(ROOT.resolve("out.json"))).contains("Hello, you!");
-    Files.deleteIfExists(ROOT.resolve("out.json"));
+      assertThat(result.exitCode()).as(result.out()).isZero();
+      assertThat(result.out()).contains("START RequestId: ").contains("REPORT RequestId: ");
+      assertThat(Files.readString(written)).contains("Hello, you!");
+    } finally {
+      Files.deleteIfExists(written);
+    }
   }
 
   @Test

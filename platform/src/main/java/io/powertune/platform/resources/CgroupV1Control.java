@@ -147,9 +147,8 @@ public final class CgroupV1Control implements ResourceControl {
     }
 
     @Override
-    public CpuSample cpuSample() {
-      return CpuSample.read(
-          cpu.resolve("tasks"), CgroupFiles.readKey(cpu.resolve("cpu.stat"), "throttled_time"));
+    public CpuSampler cpuSampler() {
+      return new CpuSampler(cpu.resolve("tasks"), cpu.resolve("cpu.stat"), "throttled_time", 1);
     }
 
     @Override

@@ -113,10 +113,9 @@ public final class CgroupV2Control implements ResourceControl {
     }
 
     @Override
-    public CpuSample cpuSample() {
-      return CpuSample.read(
-          dir.resolve("cgroup.threads"),
-          CgroupFiles.readKey(dir.resolve("cpu.stat"), "throttled_usec") * 1000);
+    public CpuSampler cpuSampler() {
+      return new CpuSampler(
+          dir.resolve("cgroup.threads"), dir.resolve("cpu.stat"), "throttled_usec", 1000);
     }
 
     @Override

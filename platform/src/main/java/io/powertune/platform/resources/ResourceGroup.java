@@ -23,10 +23,10 @@ public interface ResourceGroup extends AutoCloseable {
   long peakMemoryBytes();
 
   /**
-   * The scheduler's counters of the group's threads now, for {@link CpuWait}; null where the
-   * platform has no group to read them from.
+   * A sampler of the scheduler's counters of the group's threads, for {@link CpuWait} (the caller
+   * closes it); null where the platform has no group to read them from.
    */
-  default CpuSample cpuSample() {
+  default CpuSampler cpuSampler() {
     return null;
   }
 

@@ -28,6 +28,7 @@ public final class ExecutionEnvironment {
 
   private final String id;
   private final ResourceGroup group;
+  private final io.powertune.platform.resources.CpuSampler sampler;
   private final CpuShare share;
   private final EnvironmentSpec spec;
   private final String logStream;
@@ -66,6 +67,7 @@ public final class ExecutionEnvironment {
     this.credentials = credentials;
     this.uid = uid;
     this.group = group;
+    this.sampler = group.cpuSampler();
     this.share = share;
     this.id = id;
     this.spec = spec;
@@ -231,6 +233,9 @@ public final class ExecutionEnvironment {
   /** Ends the process (and its children). */
   public void kill() {
     dead = true;
+    if (sampler != null) {
+      sampler.close();
+    }
     if (process != null) {
       process.descendants().forEach(ProcessHandle::destroyForcibly);
       process.destroyForcibly();
@@ -284,11 +289,7 @@ public final class ExecutionEnvironment {
    * them from or it is gone.
    */
   public io.powertune.platform.resources.CpuSample cpuSample() {
-    try {
-      return group.cpuSample();
-    } catch (RuntimeException e) {
-      return null;
-    }
+    return sampler == null ? null : sampler.sample();
   }
 
   /** Gives the init phase its burst share on {@code cpu} (-1: any), before the process starts. */

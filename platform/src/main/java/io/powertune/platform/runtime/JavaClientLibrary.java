@@ -22,14 +22,30 @@ public final class JavaClientLibrary {
   private static final org.slf4j.Logger LOG =
       org.slf4j.LoggerFactory.getLogger(JavaClientLibrary.class);
 
+  private static volatile boolean unpacked;
+
   private JavaClientLibrary() {}
 
-  /** Unpacks the library from the client's jar in {@code javaDir}. */
+  /**
+   * True once {@link #unpack} found the library for this host; otherwise runtimes are left to the
+   * client's own search.
+   */
+  static boolean unpacked() {
+    return unpacked;
+  }
+
+  /**
+   * Unpacks the library from the client's jar in {@code javaDir}: the glibc or musl build for the C
+   * library this JVM itself runs on (its runtimes run on the same one).
+   */
   public static void unpack(Path javaDir) throws IOException {
     String arch = System.getProperty("os.arch").contains("aarch64") ? "aarch_64" : "x86_64";
-    boolean musl =
-        Files.exists(Path.of("/lib/ld-musl-x86_64.so.1"))
-            || Files.exists(Path.of("/lib/ld-musl-aarch64.so.1"));
+    boolean musl;
+    try {
+      musl = Files.readString(Path.of("/proc/self/maps")).contains("ld-musl");
+    } catch (IOException e) {
+      musl = false;
+    }
     String entry = "jni/libaws-lambda-jni.linux" + (musl ? "_musl-" : "-") + arch + ".so";
     try (ZipFile jar =
         new ZipFile(javaDir.resolve("aws-lambda-java-runtime-interface-client.jar").toFile())) {
@@ -42,6 +58,7 @@ public final class JavaClientLibrary {
       try (InputStream in = jar.getInputStream(library)) {
         Files.copy(in, javaDir.resolve(FILE), StandardCopyOption.REPLACE_EXISTING);
       }
+      unpacked = true;
     }
   }
 }

@@ -67,21 +67,29 @@ final class RuntimeLaunch {
     if (runtime.startsWith("java")) {
       // heap and processors that fit the environment's limits, as Lambda's Java runtimes set them
       int heapMb = Math.max(spec.config().memorySize() * 85 / 100, 64);
-      return List.of(
-          Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-          "-XX:+TieredCompilation",
-          "-XX:TieredStopAtLevel=1",
-          "-XX:+UseSerialGC",
-          "-Xshare:auto",
-          "-Xmx" + heapMb + "m",
-          "-XX:ActiveProcessorCount=" + share.processors(),
-          // the client's native library, unpacked once by the platform, not by each start
-          "-Dcom.amazonaws.services.lambda.runtime.api.client.runtimeapi.NativeClient.JNI="
-              + runtimesDir.resolve("java").resolve(JavaClientLibrary.FILE),
-          "-cp",
-          codeDir + ":" + codeDir.resolve("lib") + "/*:" + runtimesDir.resolve("java") + "/*",
-          "com.amazonaws.services.lambda.runtime.api.client.AWSLambda",
-          spec.config().handler());
+      List<String> command =
+          new java.util.ArrayList<>(
+              List.of(
+                  Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                  "-XX:+TieredCompilation",
+                  "-XX:TieredStopAtLevel=1",
+                  "-XX:+UseSerialGC",
+                  "-Xshare:auto",
+                  "-Xmx" + heapMb + "m",
+                  "-XX:ActiveProcessorCount=" + share.processors()));
+      if (JavaClientLibrary.unpacked()) {
+        // the client's native library, unpacked once by the platform, not by each start
+        command.add(
+            "-Dcom.amazonaws.services.lambda.runtime.api.client.runtimeapi.NativeClient.JNI="
+                + runtimesDir.resolve("java").resolve(JavaClientLibrary.FILE));
+      }
+      command.addAll(
+          List.of(
+              "-cp",
+              codeDir + ":" + codeDir.resolve("lib") + "/*:" + runtimesDir.resolve("java") + "/*",
+              "com.amazonaws.services.lambda.runtime.api.client.AWSLambda",
+              spec.config().handler()));
+      return command;
     }
     return List.of(codeDir.resolve("bootstrap").toString());
   }

@@ -181,12 +181,16 @@ final class MapRunner {
     return limit == 0 ? INLINE_LIMIT : Math.min(limit, INLINE_LIMIT);
   }
 
+  /** Within every tolerance that is set: exceeding either the count or the percentage fails. */
   private static boolean tolerated(MapState s, int failures, int total) {
-    boolean byCount = s.toleratedFailureCount() != null && failures <= s.toleratedFailureCount();
-    boolean byPercentage =
-        s.toleratedFailurePercentage() != null
-            && total > 0
-            && 100.0 * failures / total <= s.toleratedFailurePercentage();
-    return byCount || byPercentage;
+    if (s.toleratedFailureCount() == null && s.toleratedFailurePercentage() == null) {
+      return failures == 0;
+    }
+    boolean withinCount =
+        s.toleratedFailureCount() == null || failures <= s.toleratedFailureCount();
+    boolean withinPercentage =
+        s.toleratedFailurePercentage() == null
+            || total > 0 && 100.0 * failures / total <= s.toleratedFailurePercentage();
+    return withinCount && withinPercentage;
   }
 }

@@ -80,12 +80,13 @@ final class MapRuns {
       }
     }
     if (failedItems > 0 || first != null) {
-      int count = toleratedCount == null ? 0 : toleratedCount;
-      double percentage = toleratedPercentage == null ? 0 : toleratedPercentage;
-      boolean withinCount = failedItems <= count;
-      boolean withinPercentage =
-          items.size() > 0 && 100.0 * failedItems / items.size() <= percentage;
-      if (first != null && !tolerant || !withinCount && !withinPercentage) {
+      boolean overCount = toleratedCount != null && failedItems > toleratedCount;
+      boolean overPercentage =
+          toleratedPercentage != null
+              && items.size() > 0
+              && 100.0 * failedItems / items.size() > toleratedPercentage;
+      // either threshold exceeded fails the run; without any, one failed child does
+      if (!tolerant || overCount || overPercentage) {
         throw failed(
             run,
             cursor,
@@ -106,7 +107,9 @@ final class MapRuns {
 
   /** A child workflow: the processor with a history of its own, not recorded in the parent's. */
   private static JsonNode child(RunContext run, MapState s, JsonNode input, int index) {
-    EventLog own = new EventLog(event -> {}, run.clock(), 0, () -> {});
+    java.util.concurrent.atomic.AtomicBoolean full =
+        new java.util.concurrent.atomic.AtomicBoolean();
+    EventLog own = new EventLog(event -> {}, run.clock(), 0, () -> full.set(true));
     RunContext childRun =
         new RunContext(
             run.info(),
@@ -119,14 +122,25 @@ final class MapRuns {
             run.branchThreads(),
             Checkpoints.NONE,
             run.execution());
-    return GraphRunner.run(
-        childRun,
-        s.processor(),
-        s.processor().startAt(),
-        input,
-        new Cursor(0),
-        new MapItem(index, input),
-        false);
+    try {
+      return GraphRunner.run(
+          childRun,
+          s.processor(),
+          s.processor().startAt(),
+          input,
+          new Cursor(0),
+          new MapItem(index, input),
+          false);
+    } catch (StoppedException e) {
+      if (full.get()) {
+        throw new StatesError(
+            ErrorNames.RUNTIME,
+            "The child workflow's history reached "
+                + EventLog.MAX_EVENTS
+                + " events, the most an execution holds");
+      }
+      throw e;
+    }
   }
 
   /** Each item through ItemSelector, then one child per item or per batch. */

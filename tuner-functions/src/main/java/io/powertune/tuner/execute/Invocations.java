@@ -68,14 +68,15 @@ public final class Invocations {
    * Runs invocation {@code index}, or defers it when the call has no time left for it. A run whose
    * REPORT says the host was busy with other work ({@code Contended: true}, from powertune's
    * platform) is run again, up to {@link #CONTENDED_RERUNS} times while the call has time; the
-   * sample says how many runs it took, and still says contended when none was quiet. Cold-start
-   * measurements are not run again: a second run would be warm.
+   * sample says how many runs it took, and still says contended when none was quiet. A rerun runs
+   * the pre- and post-processors again. Cold starts are not run again: a second run would be warm.
    */
   public Outcome run(int index) throws InterruptedException {
     Outcome outcome = once(index);
     int reruns = 0;
     while (outcome instanceof Outcome.Measured measured
         && measured.sample().contended()
+        && measured.sample().init() == null
         && !input.onlyColdStarts()
         && reruns < CONTENDED_RERUNS
         && deadline.allowsAnother()) {
