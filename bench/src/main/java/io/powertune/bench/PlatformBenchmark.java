@@ -115,7 +115,7 @@ public final class PlatformBenchmark {
         String name = c.runtime().toString().replace('.', '-');
         create(lambda, name, c);
         DurationSummary warm = warmOverhead(lambda, name);
-        DurationSummary cold = coldOverhead(lambda, name, c);
+        DurationSummary cold = coldOverhead(platform, lambda, name, c);
         double throughput = throughput(lambda, name);
         figures.add(new Figures(c.label(), warm, cold, throughput));
       }
@@ -191,9 +191,12 @@ public final class PlatformBenchmark {
     return Statistics.summarize(overhead, 0);
   }
 
-  private static DurationSummary coldOverhead(LambdaClient lambda, String name, Case c) {
+  private static DurationSummary coldOverhead(
+      Platform platform, LambdaClient lambda, String name, Case c) throws InterruptedException {
     double[] overhead = new double[COLD_STARTS];
+    int before = platform.environmentCount();
     for (int i = 0; i < COLD_STARTS; i++) {
+      settle(platform, before);
       String cold = name + "-cold-" + i;
       create(lambda, cold, c);
       long start = System.nanoTime();
@@ -204,6 +207,17 @@ public final class PlatformBenchmark {
       lambda.deleteFunction(r -> r.functionName(cold));
     }
     return Statistics.summarize(overhead, 0);
+  }
+
+  /**
+   * Waits until the environments of deleted functions have ended (they end in the background): a
+   * cold start is measured on its own, not beside the teardown of the one before it.
+   */
+  private static void settle(Platform platform, int environments) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (platform.environmentCount() > environments && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+    }
   }
 
   private static double throughput(LambdaClient lambda, String name) throws Exception {
