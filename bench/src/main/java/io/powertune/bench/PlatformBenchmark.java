@@ -102,16 +102,21 @@ public final class PlatformBenchmark {
     System.out.print(report);
   }
 
+  /**
+   * Each runtime on a platform of its own: the 32 environments a throughput phase leaves warm would
+   * otherwise stand beside the next runtime's cold starts (each with a loop device and a
+   * namespace).
+   */
   private static List<Figures> run(List<Case> cases, boolean limits) throws Exception {
-    Path state = Files.createTempDirectory("powertune-bench");
-    PlatformConfig defaults = PlatformConfig.defaults(0, state);
-    PlatformConfig config = limits ? defaults : defaults.withoutLimits();
     List<Figures> figures = new ArrayList<>();
-    try (Platform platform = Platform.start(config);
-        SdkHttpClient http =
-            ApacheHttpClient.builder().socketTimeout(Duration.ofMinutes(1)).build()) {
-      LambdaClient lambda = BenchSupport.lambda(platform, http);
-      for (Case c : cases) {
+    for (Case c : cases) {
+      Path state = Files.createTempDirectory("powertune-bench");
+      PlatformConfig defaults = PlatformConfig.defaults(0, state);
+      PlatformConfig config = limits ? defaults : defaults.withoutLimits();
+      try (Platform platform = Platform.start(config);
+          SdkHttpClient http =
+              ApacheHttpClient.builder().socketTimeout(Duration.ofMinutes(1)).build()) {
+        LambdaClient lambda = BenchSupport.lambda(platform, http);
         String name = c.runtime().toString().replace('.', '-');
         create(lambda, name, c);
         DurationSummary warm = warmOverhead(lambda, name);
