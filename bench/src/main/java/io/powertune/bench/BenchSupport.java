@@ -94,4 +94,38 @@ final class BenchSupport {
     }
     return SdkBytes.fromByteArray(bytes.toByteArray());
   }
+
+  /** Installs the tuner with {@code settings}; returns its state machine's ARN. */
+  static String installTuner(
+      LambdaClient lambda,
+      SfnClient sfn,
+      CloudWatchLogsClient logs,
+      io.powertune.cli.install.InstallSettings settings) {
+    return new io.powertune.cli.install.TunerInstaller(
+            lambda,
+            sfn,
+            logs,
+            new io.powertune.cli.install.PlatformRoles(),
+            io.powertune.cli.install.TunerPackage.shipped(),
+            settings)
+        .install()
+        .stateMachineArn();
+  }
+
+  /** Starts an execution of {@code machine} and polls it to its end; throws unless it succeeded. */
+  static software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse runToEnd(
+      SfnClient sfn, String machine, String input) throws InterruptedException {
+    String arn = sfn.startExecution(r -> r.stateMachineArn(machine).input(input)).executionArn();
+    while (true) {
+      var execution = sfn.describeExecution(r -> r.executionArn(arn));
+      if (execution.status() != software.amazon.awssdk.services.sfn.model.ExecutionStatus.RUNNING) {
+        if (execution.status()
+            != software.amazon.awssdk.services.sfn.model.ExecutionStatus.SUCCEEDED) {
+          throw new IllegalStateException("tuning failed: " + execution.cause());
+        }
+        return execution;
+      }
+      Thread.sleep(20);
+    }
+  }
 }

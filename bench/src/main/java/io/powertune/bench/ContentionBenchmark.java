@@ -7,10 +7,7 @@ import io.powertune.analyzer.report.Report;
 import io.powertune.analyzer.report.ReportParser;
 import io.powertune.analyzer.stats.Statistics;
 import io.powertune.cli.install.InstallSettings;
-import io.powertune.cli.install.PlatformRoles;
 import io.powertune.cli.install.TrustedTuner;
-import io.powertune.cli.install.TunerInstaller;
-import io.powertune.cli.install.TunerPackage;
 import io.powertune.platform.Platform;
 import io.powertune.platform.PlatformConfig;
 import java.nio.file.Files;
@@ -29,8 +26,6 @@ import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.LogType;
 import software.amazon.awssdk.services.sfn.SfnClient;
-import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
-import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
 
 /**
  * Measurements when the host is busy: the CPU-bound example measured quiet and beside a CPU hog (a
@@ -82,15 +77,7 @@ public final class ContentionBenchmark {
         SfnClient sfn = BenchSupport.sfn(platform, http);
         CloudWatchLogsClient logs = BenchSupport.logs(platform, http)) {
       String stateMachine =
-          new TunerInstaller(
-                  lambda,
-                  sfn,
-                  logs,
-                  new PlatformRoles(),
-                  TunerPackage.shipped(),
-                  InstallSettings.inPlatform())
-              .install()
-              .stateMachineArn();
+          BenchSupport.installTuner(lambda, sfn, logs, InstallSettings.inPlatform());
       ContentionBenchmark bench = new ContentionBenchmark(lambda, sfn, stateMachine);
       SdkBytes code = BenchSupport.zip(example);
       String tuned = BenchSupport.deployPython(lambda, "cpu", code);
@@ -172,20 +159,7 @@ public final class ContentionBenchmark {
   private JsonNode tune(String arn) throws Exception {
     ObjectNode input = JSON.createObjectNode().put("lambdaARN", arn).put("num", NUM);
     SIZES.forEach(input.putArray("powerValues")::add);
-    String executionArn =
-        sfn.startExecution(r -> r.stateMachineArn(stateMachine).input(input.toString()))
-            .executionArn();
-    while (true) {
-      DescribeExecutionResponse execution =
-          sfn.describeExecution(r -> r.executionArn(executionArn));
-      if (execution.status() != ExecutionStatus.RUNNING) {
-        if (execution.status() != ExecutionStatus.SUCCEEDED) {
-          throw new IllegalStateException("tuning failed: " + execution.cause());
-        }
-        return JSON.readTree(execution.output());
-      }
-      Thread.sleep(20);
-    }
+    return JSON.readTree(BenchSupport.runToEnd(sfn, stateMachine, input.toString()).output());
   }
 
   /** A busy loop per core, at normal priority, outside the platform's cgroups. */

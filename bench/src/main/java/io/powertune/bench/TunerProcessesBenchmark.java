@@ -10,9 +10,7 @@ import io.powertune.analyzer.report.Report;
 import io.powertune.analyzer.report.ReportParser;
 import io.powertune.analyzer.stats.Statistics;
 import io.powertune.cli.install.InstallSettings;
-import io.powertune.cli.install.PlatformRoles;
 import io.powertune.cli.install.TunerInstaller;
-import io.powertune.cli.install.TunerPackage;
 import io.powertune.platform.Platform;
 import io.powertune.platform.PlatformConfig;
 import io.powertune.tuner.TunerFunctions;
@@ -35,7 +33,6 @@ import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.LogType;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
-import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
 
 /**
  * The tuner's own functions as java21 processes (as {@code install} deploys them, and as they run
@@ -197,10 +194,7 @@ public final class TunerProcessesBenchmark {
 
   private static String install(
       LambdaClient lambda, SfnClient sfn, CloudWatchLogsClient logs, InstallSettings settings) {
-    return new TunerInstaller(
-            lambda, sfn, logs, new PlatformRoles(), TunerPackage.shipped(), settings)
-        .install()
-        .stateMachineArn();
+    return BenchSupport.installTuner(lambda, sfn, logs, settings);
   }
 
   private static ObjectNode input(
@@ -220,18 +214,7 @@ public final class TunerProcessesBenchmark {
 
   private static DescribeExecutionResponse execute(SfnClient sfn, String machine, ObjectNode input)
       throws InterruptedException {
-    String arn =
-        sfn.startExecution(r -> r.stateMachineArn(machine).input(input.toString())).executionArn();
-    while (true) {
-      DescribeExecutionResponse execution = sfn.describeExecution(r -> r.executionArn(arn));
-      if (execution.status() != ExecutionStatus.RUNNING) {
-        if (execution.status() != ExecutionStatus.SUCCEEDED) {
-          throw new IllegalStateException("tuning failed: " + execution.cause());
-        }
-        return execution;
-      }
-      Thread.sleep(20);
-    }
+    return BenchSupport.runToEnd(sfn, machine, input.toString());
   }
 
   private static List<Report> reports(CloudWatchLogsClient logs, TunerFunction function) {

@@ -7,10 +7,7 @@ import io.powertune.analyzer.report.ReportParser;
 import io.powertune.analyzer.stats.Statistics;
 import io.powertune.cli.HostActivity;
 import io.powertune.cli.install.InstallSettings;
-import io.powertune.cli.install.PlatformRoles;
 import io.powertune.cli.install.TrustedTuner;
-import io.powertune.cli.install.TunerInstaller;
-import io.powertune.cli.install.TunerPackage;
 import io.powertune.platform.Platform;
 import io.powertune.platform.PlatformConfig;
 import java.nio.file.Files;
@@ -31,7 +28,6 @@ import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.LogType;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
-import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
 import software.amazon.awssdk.services.sfn.model.HistoryEvent;
 import software.amazon.awssdk.services.sfn.model.HistoryEventType;
 
@@ -89,15 +85,7 @@ public final class TuningBenchmark {
         SfnClient sfn = BenchSupport.sfn(platform, http);
         CloudWatchLogsClient logs = BenchSupport.logs(platform, http)) {
       String stateMachine =
-          new TunerInstaller(
-                  lambda,
-                  sfn,
-                  logs,
-                  new PlatformRoles(),
-                  TunerPackage.shipped(),
-                  InstallSettings.inPlatform())
-              .install()
-              .stateMachineArn();
+          BenchSupport.installTuner(lambda, sfn, logs, InstallSettings.inPlatform());
       TuningBenchmark bench = new TuningBenchmark(platform, lambda, sfn, stateMachine);
       SdkBytes code = BenchSupport.zip(example);
       String tuned = BenchSupport.deployPython(lambda, "cpu", code);
@@ -145,20 +133,7 @@ public final class TuningBenchmark {
     ObjectNode input = JSON.createObjectNode().put("lambdaARN", arn).put("num", NUM);
     input.put("parallelInvocation", parallel);
     SIZES.forEach(input.putArray("powerValues")::add);
-    String executionArn =
-        sfn.startExecution(r -> r.stateMachineArn(stateMachine).input(input.toString()))
-            .executionArn();
-    while (true) {
-      DescribeExecutionResponse execution =
-          sfn.describeExecution(r -> r.executionArn(executionArn));
-      if (execution.status() != ExecutionStatus.RUNNING) {
-        if (execution.status() != ExecutionStatus.SUCCEEDED) {
-          throw new IllegalStateException("tuning failed: " + execution.cause());
-        }
-        return execution;
-      }
-      Thread.sleep(20);
-    }
+    return BenchSupport.runToEnd(sfn, stateMachine, input.toString());
   }
 
   /** Milliseconds spent in each workflow step other than the Executor, summed over the run. */
