@@ -220,7 +220,7 @@ public final class LoopMountStorage implements EphemeralStorage {
           + " && if [ -n \"$3\" ]; then mkdir -p \"$3\""
           + " && mount --no-canonicalize --bind . \"$3\"; fi"
           + " && { cd \"$here\" 2>/dev/null || cd /; }"
-          + " && if [ -n \"$4\" ]; then chown \"$4:$4\" /tmp && chmod 0700 /tmp"
+          + " && if [ -n \"$4\" ]; then install -d -o \"$4\" -g \"$4\" -m 0700 /tmp"
           + " && mount --all --fstab \"$5\" && cd /var/task; fi"
           + " && echo \"$EPOCHREALTIME\" > \"$2\" && shift 5 && exec \"$@\"";
 

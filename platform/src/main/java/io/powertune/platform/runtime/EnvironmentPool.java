@@ -52,6 +52,7 @@ public final class EnvironmentPool implements AutoCloseable {
   private final RuntimeApiHandler runtimeApi;
   private final Path runtimesDir;
   private final Path tmpRoot;
+  private final FifoSpares fifos;
   private final PlatformCredentials credentials;
   private final SessionKeys sessions;
   private final URI endpoint;
@@ -103,6 +104,7 @@ public final class EnvironmentPool implements AutoCloseable {
     this.runtimesDir = runtimesDir;
     this.tmpRoot = tmpRoot;
     deleteContents(tmpRoot); // what the environments of a platform that crashed left behind
+    this.fifos = new FifoSpares(tmpRoot.resolve(".fifos"));
     this.credentials = credentials;
     this.endpoint = endpoint;
     this.clock = clock;
@@ -307,7 +309,8 @@ public final class EnvironmentPool implements AutoCloseable {
         RuntimeLaunch.environment(
             spec, paths, api, stream, identity(env.credentials()), endpoint, tmp.tmpDir()),
         initSink.apply(stream),
-        this::end);
+        this::end,
+        fifos);
     return env;
   }
 
@@ -365,5 +368,6 @@ public final class EnvironmentPool implements AutoCloseable {
   public void close() {
     reaper.shutdownNow();
     all.forEach(this::end);
+    fifos.close();
   }
 }

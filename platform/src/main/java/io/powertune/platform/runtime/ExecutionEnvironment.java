@@ -88,7 +88,8 @@ public final class ExecutionEnvironment {
       List<String> command,
       Map<String, String> env,
       OutputSink initSink,
-      Consumer<ExecutionEnvironment> onExit) {
+      Consumer<ExecutionEnvironment> onExit,
+      FifoSpares fifos) {
     ProcessBuilder builder = new ProcessBuilder(command).directory(spec.codeDir().toFile());
     builder.environment().clear();
     builder.environment().putAll(env);
@@ -96,7 +97,8 @@ public final class ExecutionEnvironment {
     try {
       Files.createDirectories(tmpDir);
       Path fifo = tmpDir.resolve(".output");
-      pipe = OutputPipe.create(fifo);
+      fifos.take(fifo);
+      pipe = OutputPipe.open(fifo);
       builder.redirectOutput(fifo.toFile()).redirectErrorStream(true);
       process = builder.start();
       pump = new OutputPump(pipe, initSink);

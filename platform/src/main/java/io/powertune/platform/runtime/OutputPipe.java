@@ -22,8 +22,8 @@ final class OutputPipe implements AutoCloseable {
     this.in = new FileInputStream(file.getFD());
   }
 
-  /** Makes the named pipe (with {@code mkfifo}) and opens it. */
-  static OutputPipe create(Path path) throws IOException {
+  /** Makes a named pipe at {@code path} (with {@code mkfifo}, mode 0600). */
+  static void mkfifo(Path path) throws IOException {
     Process mkfifo = new ProcessBuilder("mkfifo", "-m", "600", path.toString()).start();
     try {
       if (mkfifo.waitFor() != 0) {
@@ -33,6 +33,10 @@ final class OutputPipe implements AutoCloseable {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted while making " + path, e);
     }
+  }
+
+  /** Opens the named pipe at {@code path}. */
+  static OutputPipe open(Path path) throws IOException {
     return new OutputPipe(new RandomAccessFile(path.toFile(), "rw"));
   }
 
