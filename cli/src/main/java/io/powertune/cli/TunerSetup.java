@@ -40,21 +40,29 @@ final class TunerSetup {
    */
   static String forTuning(
       ServiceClients clients, String region, boolean platform, PrintWriter err) {
-    Optional<String> installed = installedByInstall(clients, region);
+    Optional<Installed> installed = installedByInstall(clients, region);
     if (installed.isPresent()) {
       err.println(
           "powertune: using the tuner powertune install put at "
               + clients.where()
               + " (install updates it, uninstall removes it)");
-      return installed.get();
+      if (!installed.get().codeSha256().equals(TunerPackage.shipped().sha256())) {
+        err.println(
+            "powertune: that tuner is from another powertune build than this one; run powertune"
+                + " install to bring it up to date");
+      }
+      return installed.get().stateMachineArn();
     }
     InstallSettings settings =
         platform ? InstallSettings.inPlatform() : InstallSettings.sharedHost();
     return installer(clients, region, settings).install().stateMachineArn();
   }
 
-  /** The state machine of a tuner installed by {@code install}: its steps do not run in process. */
-  private static Optional<String> installedByInstall(ServiceClients clients, String region) {
+  /** A tuner {@code install} put there: its state machine and its Executor's code. */
+  private record Installed(String stateMachineArn, String codeSha256) {}
+
+  /** The tuner installed by {@code install}: its steps do not run in process. */
+  private static Optional<Installed> installedByInstall(ServiceClients clients, String region) {
     Optional<String> machine =
         clients
             .sfn(region)
@@ -75,7 +83,9 @@ final class TunerSetup {
                   r -> r.functionName(TunerFunctions.executor().name()).qualifier("live"));
       Map<String, String> variables =
           executor.environment() == null ? Map.of() : executor.environment().variables();
-      return variables.containsKey(TrustedHandler.IN_PROCESS) ? Optional.empty() : machine;
+      return variables.containsKey(TrustedHandler.IN_PROCESS)
+          ? Optional.empty()
+          : machine.map(arn -> new Installed(arn, executor.codeSha256()));
     } catch (ResourceNotFoundException e) {
       return Optional.empty(); // an older or partial install: installed again
     }

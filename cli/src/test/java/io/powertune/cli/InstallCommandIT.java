@@ -67,6 +67,56 @@ class InstallCommandIT {
   }
 
   @Test
+  void tune_withATunerInstalledByAnotherBuild_saysHowToUpdateIt() throws Exception {
+    try (PlatformFixture platform = new PlatformFixture(stateDir)) {
+      assertThat(run(platform, "install").exitCode()).isZero();
+      // what an older build's install left: other code behind the Executor's live alias
+      var lambda = platform.lambda();
+      lambda.updateFunctionCode(
+          r ->
+              r.functionName("powertune-executor")
+                  .zipFile(
+                      software.amazon.awssdk.core.SdkBytes.fromByteArray(
+                          io.powertune.cli.install.FunctionDeployer.packageOf(
+                              TunerFixture.example("io-python")))));
+      lambda.waiter().waitUntilFunctionUpdatedV2(r -> r.functionName("powertune-executor"));
+      String older = lambda.publishVersion(r -> r.functionName("powertune-executor")).version();
+      lambda.updateAlias(
+          r -> r.functionName("powertune-executor").name("live").functionVersion(older));
+
+      new FunctionDeployer(lambda)
+          .deploy(
+              "stale-io",
+              TunerFixture.example("io-python"),
+              "python3.12",
+              "app.handler",
+              null,
+              null);
+
+      CliRun tune =
+          CliRun.of(
+              "tune",
+              "--state-dir",
+              stateDir.toString(),
+              "--endpoint",
+              platform.endpoint().toString(),
+              "--function",
+              "stale-io",
+              "--powers",
+              "128",
+              "--num",
+              "5",
+              "--out",
+              stateDir.resolve("out").toString());
+
+      assertThat(tune.err())
+          .contains(
+              "powertune: that tuner is from another powertune build than this one; run"
+                  + " powertune install to bring it up to date");
+    }
+  }
+
+  @Test
   void tune_afterInstall_usesTheInstalledTuner_whoseStepsDoNotRunInProcess() throws Exception {
     try (PlatformFixture platform = new PlatformFixture(stateDir)) {
       assertThat(run(platform, "install").exitCode()).isZero();
@@ -99,6 +149,7 @@ class InstallCommandIT {
 
       assertThat(tune.exitCode()).as(tune.err()).isZero();
       assertThat(tune.err()).contains("powertune: using the tuner powertune install put at");
+      assertThat(tune.err()).doesNotContain("from another powertune build");
       FunctionConfiguration executor =
           platform
               .lambda()
