@@ -26,6 +26,26 @@ class InstallCommandIT {
         command, "--state-dir", stateDir.toString(), "--endpoint", platform.endpoint().toString());
   }
 
+  /** {@code tune} of a deployed function at 128 MB, five invocations of {@code payload}. */
+  private CliRun tune(PlatformFixture platform, String function, String payload) {
+    return CliRun.of(
+        "tune",
+        "--state-dir",
+        stateDir.toString(),
+        "--endpoint",
+        platform.endpoint().toString(),
+        "--function",
+        function,
+        "--powers",
+        "128",
+        "--num",
+        "5",
+        "--payload",
+        payload,
+        "--out",
+        stateDir.resolve("out").toString());
+  }
+
   @Test
   void install_deploysTheTemplatesTuner_printsItsArn_andAgainChangesNothing() throws Exception {
     try (PlatformFixture platform = new PlatformFixture(stateDir)) {
@@ -93,21 +113,7 @@ class InstallCommandIT {
               null,
               null);
 
-      CliRun tune =
-          CliRun.of(
-              "tune",
-              "--state-dir",
-              stateDir.toString(),
-              "--endpoint",
-              platform.endpoint().toString(),
-              "--function",
-              "stale-io",
-              "--powers",
-              "128",
-              "--num",
-              "5",
-              "--out",
-              stateDir.resolve("out").toString());
+      CliRun tune = tune(platform, "stale-io", "{}");
 
       assertThat(tune.err())
           .contains(
@@ -129,23 +135,7 @@ class InstallCommandIT {
               null,
               null);
 
-      CliRun tune =
-          CliRun.of(
-              "tune",
-              "--state-dir",
-              stateDir.toString(),
-              "--endpoint",
-              platform.endpoint().toString(),
-              "--function",
-              "installed-io",
-              "--powers",
-              "128",
-              "--num",
-              "5",
-              "--payload",
-              "{\"ms\": 10}",
-              "--out",
-              stateDir.resolve("out").toString());
+      CliRun tune = tune(platform, "installed-io", "{\"ms\": 10}");
 
       assertThat(tune.exitCode()).as(tune.err()).isZero();
       assertThat(tune.err()).contains("powertune: using the tuner powertune install put at");
