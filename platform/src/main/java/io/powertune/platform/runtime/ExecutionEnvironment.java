@@ -1,6 +1,8 @@
 package io.powertune.platform.runtime;
 
 import io.powertune.platform.auth.SessionCredentials;
+import io.powertune.platform.resources.CpuSample;
+import io.powertune.platform.resources.CpuSampler;
 import io.powertune.platform.resources.CpuShare;
 import io.powertune.platform.resources.PrivateTmp;
 import io.powertune.platform.resources.ResourceGroup;
@@ -28,7 +30,7 @@ public final class ExecutionEnvironment {
 
   private final String id;
   private final ResourceGroup group;
-  private final io.powertune.platform.resources.CpuSampler sampler;
+  private final CpuSampler sampler;
   private final CpuShare share;
   private final EnvironmentSpec spec;
   private final String logStream;
@@ -290,7 +292,7 @@ public final class ExecutionEnvironment {
    * The scheduler's counters of the environment's threads now; null where there is no group to read
    * them from or it is gone.
    */
-  public io.powertune.platform.resources.CpuSample cpuSample() {
+  public CpuSample cpuSample() {
     return sampler == null ? null : sampler.sample();
   }
 

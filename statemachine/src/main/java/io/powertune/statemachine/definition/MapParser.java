@@ -51,16 +51,11 @@ final class MapParser {
     both(fields, "MaxConcurrency", "MaxConcurrencyPath");
     both(fields, "ToleratedFailureCount", "ToleratedFailureCountPath");
     both(fields, "ToleratedFailurePercentage", "ToleratedFailurePercentagePath");
-    for (String field : NEEDS_S3) {
-      if (fields.has(field)) {
-        fields.problem(
-            "Field '"
-                + field
-                + "' reads or writes Amazon S3, which the platform does not have; give the"
-                + " items in the state input (ItemsPath) and take the results from the Map's output",
-            fields.at(field));
-      }
-    }
+    refuse(
+        fields,
+        NEEDS_S3,
+        "reads or writes Amazon S3, which the platform does not have; give the items in the state"
+            + " input (ItemsPath) and take the results from the Map's output");
     String processorField = fields.has("ItemProcessor") ? "ItemProcessor" : "Iterator";
     JsonNode processorNode = fields.raw(processorField);
     Graph processor;
@@ -73,16 +68,11 @@ final class MapParser {
       mapRun = mode(fields, processorNode.path("ProcessorConfig"), processorField);
     }
     if (mapRun == null) {
-      for (String field : DISTRIBUTED_ONLY) {
-        if (fields.has(field)) {
-          fields.problem(
-              "Field '"
-                  + field
-                  + "' is only supported in DISTRIBUTED mode: set ProcessorConfig's Mode to"
-                  + " DISTRIBUTED and its ExecutionType",
-              fields.at(field));
-        }
-      }
+      refuse(
+          fields,
+          DISTRIBUTED_ONLY,
+          "is only supported in DISTRIBUTED mode: set ProcessorConfig's Mode to DISTRIBUTED and its"
+              + " ExecutionType");
     }
     PayloadTemplate selector =
         StateParser.template(fields, fields.has("ItemSelector") ? "ItemSelector" : "Parameters");
@@ -184,6 +174,15 @@ final class MapParser {
           fields.location());
     }
     return batcher;
+  }
+
+  /** A problem for each of {@code names} that is present: "Field 'X' " and the reason. */
+  private static void refuse(Fields fields, Set<String> names, String reason) {
+    for (String field : names) {
+      if (fields.has(field)) {
+        fields.problem("Field '" + field + "' " + reason, fields.at(field));
+      }
+    }
   }
 
   private static void both(Fields fields, String one, String other) {

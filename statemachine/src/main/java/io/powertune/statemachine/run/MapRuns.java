@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A Map state in DISTRIBUTED mode over the items of its input: a map run whose children (one per
@@ -107,8 +108,7 @@ final class MapRuns {
 
   /** A child workflow: the processor with a history of its own, not recorded in the parent's. */
   private static JsonNode child(RunContext run, MapState s, JsonNode input, int index) {
-    java.util.concurrent.atomic.AtomicBoolean full =
-        new java.util.concurrent.atomic.AtomicBoolean();
+    AtomicBoolean full = new AtomicBoolean();
     EventLog own = new EventLog(event -> {}, run.clock(), 0, () -> full.set(true));
     RunContext childRun =
         new RunContext(
