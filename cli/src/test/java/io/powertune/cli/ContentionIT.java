@@ -76,7 +76,7 @@ class ContentionIT {
   }
 
   @Test
-  void theTuner_runsContendedInvocationsAgain_andSaysSoPerSize() throws Exception {
+  void theTuner_correctsContendedInvocations_andSaysSoPerSize() throws Exception {
     String arn = tuner.deployPython("tuned", "app.handler", TunerFixture.example("cpu-python"));
     startHog();
 
@@ -85,11 +85,9 @@ class ContentionIT {
     assertThat(execution.status()).as(execution.cause()).isEqualTo(ExecutionStatus.SUCCEEDED);
     JsonNode size = TunerFixture.output(execution).path("sizes").get(0);
     JsonNode contended = size.path("contended");
-    assertThat(contended.path("rerun").asInt()).isPositive();
-    assertThat(contended.path("rerun").asInt())
-        .as("at most three reruns per invocation")
-        .isLessThanOrEqualTo(3 * 5);
-    assertThat(size.path("invocations").asInt()).as("reruns are not extra samples").isEqualTo(5);
+    assertThat(contended.path("corrected").asInt()).isPositive();
+    assertThat(contended.path("rerun").asInt(0)).as("nothing is run more than num times").isZero();
+    assertThat(size.path("invocations").asInt()).isEqualTo(5);
   }
 
   private Report invoke(String arn) {
