@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
     versionProvider = VersionProvider.class,
     sortOptions = false,
     description = {
-      "Deploys the tuner as infra/template.yaml does, through the AWS APIs: the six workflow"
+      "Deploys the tuner as infra/template.yaml does, through the AWS APIs: the seven workflow"
           + " functions (java21, SnapStart, a live alias each), their log groups, a"
           + " least-privilege role per function and one for the state machine (where IAM is"
           + " served), and the powertune state machine. Installing again updates what changed"

@@ -120,6 +120,13 @@ public final class TuneCommand implements Callable<Integer> {
   private Boolean coldStarts;
 
   @Option(
+      names = "--adaptive",
+      description =
+          "Race the sizes in rounds (sampling adaptive): stop once the pick is within 1% of the"
+              + " best with 95% confidence, 5 to 50 invocations a size, instead of num each.")
+  private Boolean adaptive;
+
+  @Option(
       names = "--auto-optimize",
       description = "Apply the chosen size to the function at the end (autoOptimize).")
   private Boolean autoOptimize;
@@ -252,7 +259,8 @@ public final class TuneCommand implements Callable<Integer> {
                 payload,
                 coldStarts,
                 autoOptimize,
-                alias));
+                alias,
+                adaptive));
     TuningInput validated;
     try {
       validated = TuningInputReader.read(input.json(), PowerValues.DEFAULTS, tunerRegion);
@@ -296,9 +304,12 @@ public final class TuneCommand implements Callable<Integer> {
               + validated.target().display()
               + " at "
               + validated.powerValues().size()
-              + " sizes x "
-              + validated.invocationsPerSize()
-              + " invocations on "
+              + (validated.adaptive()
+                  ? " sizes, raced in rounds (adaptive sampling: at most "
+                      + validated.sampling().maxNum()
+                      + " invocations a size)"
+                  : " sizes x " + validated.invocationsPerSize() + " invocations")
+              + " on "
               + session.where());
       err.flush();
       String name = "tune-" + STAMP.format(clock.instant()) + "-" + suffix();

@@ -51,6 +51,7 @@ final class TuneInput {
    * @param coldStarts {@code --cold-starts}
    * @param autoOptimize {@code --auto-optimize}
    * @param alias {@code --alias}
+   * @param adaptive {@code --adaptive}
    */
   record Flags(
       String inputFile,
@@ -63,9 +64,13 @@ final class TuneInput {
       String payload,
       Boolean coldStarts,
       Boolean autoOptimize,
-      String alias) {}
+      String alias,
+      Boolean adaptive) {}
 
-  /** The execution input: the file's fields, then the flags; num defaults to 10. */
+  /**
+   * The execution input: the file's fields, then the flags; num defaults to 10 (an adaptive run has
+   * none: the race decides, up to maxNum).
+   */
   static TuneInput from(Flags flags) {
     JsonNode file =
         flags.inputFile() == null
@@ -85,7 +90,13 @@ final class TuneInput {
     input.set("onlyColdStarts", "--cold-starts", flag(flags.coldStarts()));
     input.set("autoOptimize", "--auto-optimize", flag(flags.autoOptimize()));
     input.set("autoOptimizeAlias", "--alias", text(flags.alias()));
-    input.setDefault("num", IntNode.valueOf(10));
+    input.set(
+        "sampling",
+        "--adaptive",
+        Boolean.TRUE.equals(flags.adaptive()) ? TextNode.valueOf("adaptive") : null);
+    if (!input.json().path("sampling").asText("").equalsIgnoreCase("adaptive")) {
+      input.setDefault("num", IntNode.valueOf(10));
+    }
     input.refuseIdleFlags();
     return input;
   }

@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
     versionProvider = VersionProvider.class,
     sortOptions = false,
     description =
-        "Removes what install deployed: the powertune state machine, the six workflow functions"
+        "Removes what install deployed: the powertune state machine, the seven workflow functions"
             + " (every version and alias), their log groups and their roles. The functions you"
             + " tuned are not touched.",
     exitCodeListHeading = "%nExit codes:%n",

@@ -44,7 +44,7 @@ import software.amazon.awssdk.services.sfn.model.DescribeStateMachineResponse;
  * {@code powertune install} where IAM is served, as on AWS: against moto's server (an independent
  * emulation of IAM, Lambda, Logs and Step Functions), run as users run it, a process with
  * credentials in its environment. Each function gets a role of its own whose policy grants exactly
- * its step's Lambda actions; the state machine's role may only invoke the six functions.
+ * its step's Lambda actions; the state machine's role may only invoke the seven functions.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class InstallOnMotoIT {

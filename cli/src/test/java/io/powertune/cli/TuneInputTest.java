@@ -40,6 +40,27 @@ class TuneInputTest {
   }
 
   @Test
+  void from_adaptive_setsSampling_andLeavesNumOut() {
+    TuneInput input =
+        TuneInput.from(
+            new TuneInput.Flags(
+                null, "f", null, null, null, null, null, null, null, null, null, true));
+
+    assertThat(input.json().toString())
+        .isEqualTo("{\"lambdaARN\":\"f\",\"sampling\":\"adaptive\"}");
+  }
+
+  @Test
+  void from_withoutAdaptive_defaultsNumTo10() {
+    TuneInput input =
+        TuneInput.from(
+            new TuneInput.Flags(
+                null, "f", null, null, null, null, null, null, null, null, null, null));
+
+    assertThat(input.json().toString()).isEqualTo("{\"lambdaARN\":\"f\",\"num\":10}");
+  }
+
+  @Test
   void powers_listOrAll() {
     assertThat(TuneInput.powers("128, 512").toString()).isEqualTo("[128,512]");
     assertThat(TuneInput.powers("all").asText()).isEqualTo("ALL");

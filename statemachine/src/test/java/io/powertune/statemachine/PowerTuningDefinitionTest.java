@@ -14,18 +14,21 @@ class PowerTuningDefinitionTest {
   private static Map<String, String> arns() {
     Map<String, String> arns = new LinkedHashMap<>();
     for (String step :
-        new String[] {"initializer", "publisher", "executor", "cleaner", "analyzer", "optimizer"}) {
+        new String[] {
+          "initializer", "publisher", "racer", "executor", "cleaner", "analyzer", "optimizer"
+        }) {
       arns.put(step + "Arn", "arn:aws:lambda:us-east-1:000000000000:function:powertune-" + step);
     }
     return arns;
   }
 
   @Test
-  void placeholders_areTheSixWorkflowFunctions() {
+  void placeholders_areTheSevenWorkflowFunctions() {
     assertThat(PowerTuningDefinition.placeholders())
-        .containsExactly(
+        .containsExactlyInAnyOrder(
             "initializerArn",
             "publisherArn",
+            "racerArn",
             "executorArn",
             "cleanerArn",
             "analyzerArn",
@@ -45,6 +48,13 @@ class PowerTuningDefinitionTest {
             "Initializer",
             "Publisher",
             "IsCountReached",
+            "IsAdaptive",
+            "RaceStart",
+            "Racer",
+            "IsRaceOver",
+            "Round",
+            "RaceOver",
+            "RaceFailed",
             "Branching",
             "Cleaner",
             "Analyzer",

@@ -7,12 +7,13 @@ import io.powertune.tuner.handlers.ExecutorHandler;
 import io.powertune.tuner.handlers.InitializerHandler;
 import io.powertune.tuner.handlers.OptimizerHandler;
 import io.powertune.tuner.handlers.PublisherHandler;
+import io.powertune.tuner.handlers.RacerHandler;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
-/** The six functions of the tuning workflow, as they are deployed and named in the ASL. */
+/** The seven functions of the tuning workflow, as they are deployed and named in the ASL. */
 public final class TunerFunctions {
 
   /**
@@ -96,6 +97,14 @@ public final class TunerFunctions {
                   "lambda:ListVersionsByFunction",
                   "lambda:DeleteAlias",
                   "lambda:DeleteFunction"),
+              false),
+          // adaptive sampling: decides between rounds which sizes to measure more; no call at all
+          new TunerFunction(
+              "powertune-racer",
+              "racerArn",
+              RacerHandler.class,
+              RacerHandler::new,
+              Set.of(),
               false),
           // pure analysis: no call at all
           new TunerFunction(

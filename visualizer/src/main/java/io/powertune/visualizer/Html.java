@@ -14,7 +14,7 @@ final class Html {
                white-space: nowrap; }
       th:first-child, td:first-child { text-align: left; }
       tr.pick td { background: #fff1e0; font-weight: bold; }
-      tr.unsuitable td { color: #888; }
+      tr.unsuitable td, tr.dropped td { color: #888; }
       .recommendation { font-size: 1.05em; }
       .note { background: #fff8d6; padding: .5em .8em; border-left: 4px solid #e6b800; }
       figure { margin: 1em 0; }

@@ -8,9 +8,10 @@ import java.util.stream.Collectors;
 
 /**
  * The self-contained HTML report of a tuning: the headline and the recommendation in words, the
- * chart as inline SVG, one table row per size, each strategy's pick, the sizes on the cost and
- * duration frontier, what the tuning cost, and the link to the public viewer. It loads nothing: no
- * script, style sheet, font or image from anywhere.
+ * chart as inline SVG, one table row per size, with adaptive sampling what the race picked and
+ * spent, each strategy's pick, the sizes on the cost and duration frontier, what the tuning cost,
+ * and the link to the public viewer. It loads nothing: no script, style sheet, font or image from
+ * anywhere.
  */
 public final class HtmlReport {
 
@@ -28,6 +29,7 @@ public final class HtmlReport {
     body.append("<figure id=\"chart\">\n").append(SvgChart.render(result)).append("\n</figure>\n");
     body.append(HOW_TO_READ);
     body.append("<h2>Every size</h2>\n").append(sizes(result));
+    body.append(SamplingSection.html(result));
     body.append("<h2>What each strategy picks</h2>\n").append(strategies(result));
     body.append("<h2>The cost and duration frontier</h2>\n").append(frontier(result));
     body.append("<h2>What this tuning cost</h2>\n").append(runCost(result));

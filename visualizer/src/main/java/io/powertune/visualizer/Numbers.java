@@ -23,6 +23,17 @@ final class Numbers {
     return String.format(Locale.ROOT, "$%.2f", pricePerInvocation * 1_000_000);
   }
 
+  /**
+   * A share as a percentage, rounded down to one decimal, without trailing zeros ({@code 97%},
+   * {@code 99.9%}): a confidence is never shown higher than it is.
+   */
+  static String percent(double share) {
+    if (!Double.isFinite(share)) {
+      return "?%";
+    }
+    return plain(Math.floor(share * 1000 + 1e-9) / 10) + "%";
+  }
+
   /** A signed percentage with one decimal ({@code +12.3%}). */
   static String signedPercent(double share) {
     return String.format(Locale.ROOT, "%+.1f%%", share * 100);

@@ -4,17 +4,20 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.powertune.analyzer.adaptive.AdaptiveSampling;
 import io.powertune.analyzer.tuning.SizeResult;
 import io.powertune.analyzer.tuning.TuningAnalysis;
 import io.powertune.analyzer.tuning.Wording;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The report printed after a tuning: one row per size (average, p50 and p90 duration, cost per
  * invocation and per million invocations, the request charge included, max memory used of the size,
- * cold starts, errors), then the headline and the recommendation in words.
+ * cold starts, errors), then the headline and the recommendation in words, and with adaptive
+ * sampling what the race picked and spent.
  */
 public final class TerminalReport {
 
@@ -64,6 +67,7 @@ public final class TerminalReport {
     out.append(System.lineSeparator()).append(Headline.of(result)).append(System.lineSeparator());
     out.append(result.recommendation()).append(System.lineSeparator());
     notes(result).forEach(n -> out.append("note: ").append(n).append(System.lineSeparator()));
+    sampling(result).ifPresent(line -> out.append(line).append(System.lineSeparator()));
     return out.toString();
   }
 
@@ -89,6 +93,7 @@ public final class TerminalReport {
     }
     out.append('\n').append(result.recommendation()).append('\n');
     notes(result).forEach(n -> out.append("\n> ").append(n).append('\n'));
+    sampling(result).ifPresent(line -> out.append('\n').append(line).append('\n'));
     return out.toString();
   }
 
@@ -131,6 +136,34 @@ public final class TerminalReport {
     return size.maxMemoryUsed() == null
         ? "?"
         : size.maxMemoryUsed() + " of " + size.value() + " MB";
+  }
+
+  /**
+   * With adaptive sampling, the race in one line: the pick, its confidence, what it spent beside a
+   * fixed-{@code num} run of the same accuracy, and why it stopped; empty for a fixed run.
+   */
+  static Optional<String> sampling(TuningAnalysis result) {
+    AdaptiveSampling sampling = result.sampling();
+    if (sampling == null) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        "adaptive sampling: "
+            + sampling.pick()
+            + " MB picked"
+            + SamplingSection.tiedWith(sampling)
+            + " with "
+            + Numbers.percent(sampling.confidence())
+            + " confidence after "
+            + SamplingSection.rounds(sampling.rounds())
+            + ", "
+            + sampling.invocations()
+            + " invocations (a fixed run of the same accuracy: num "
+            + sampling.fixedEquivalent().num()
+            + ", "
+            + sampling.fixedEquivalent().invocations()
+            + " invocations); stopped: "
+            + sampling.stoppedBecause());
   }
 
   /** What the reader must know to trust the figures. */

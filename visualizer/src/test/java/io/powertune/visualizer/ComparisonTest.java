@@ -54,7 +54,7 @@ class ComparisonTest {
 
   static TuningAnalysis run(int pick, SizeResult... sizes) {
     return new TuningAnalysis(
-        pick, 0, 0, null, null, "cost", null, "", "available", 128, null, List.of(sizes));
+        pick, 0, 0, null, null, "cost", null, "", "available", 128, null, null, List.of(sizes));
   }
 
   @Test

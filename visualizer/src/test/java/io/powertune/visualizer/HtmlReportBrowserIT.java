@@ -43,7 +43,7 @@ class HtmlReportBrowserIT {
 
   @Test
   void report_drawsTheChartTableAndRecommendation_andRequestsNothing() throws Exception {
-    TuningAnalysis result = Fixtures.memoryHungry();
+    TuningAnalysis result = Fixtures.memoryHungryAdaptive();
     Path page = Files.writeString(dir.resolve("report.html"), HtmlReport.render(result));
     Path screenshot = dir.resolve("screenshot.png");
     Path netlog = dir.resolve("netlog.json");
@@ -59,6 +59,8 @@ class HtmlReportBrowserIT {
     assertThat(Pattern.compile("<tr class=\"size").matcher(dom).results().count())
         .isEqualTo(result.sizes().size());
     assertThat(dom).contains(Html.escape(result.recommendation()));
+    assertThat(Pattern.compile("<tr class=\"sampled").matcher(dom).results().count())
+        .isEqualTo(result.sampling().invocationsPerSize().size());
     assertThat(pageRequests(netlog)).isEmpty();
   }
 

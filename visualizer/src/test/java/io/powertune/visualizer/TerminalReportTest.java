@@ -41,6 +41,30 @@ class TerminalReportTest {
   }
 
   @Test
+  void table_andMarkdown_adaptive_sayWhatTheRacePickedAndSpent() {
+    TuningAnalysis adaptive = Fixtures.cpuBoundAdaptive();
+    String line =
+        "adaptive sampling: 3008 MB picked (tied with 1536 MB) with 97.3% confidence after 3 rounds, 65 invocations (a fixed run of the same accuracy: num 40, 240 invocations); stopped: no size left beats the pick by more than the tie tolerance";
+
+    assertThat(TerminalReport.render(adaptive, ReportFormat.TABLE).lines()).contains(line);
+    assertThat(TerminalReport.render(adaptive, ReportFormat.MARKDOWN).lines()).contains(line);
+    assertThat(TerminalReport.render(result, ReportFormat.TABLE))
+        .doesNotContain("adaptive sampling");
+    assertThat(TerminalReport.render(result, ReportFormat.MARKDOWN))
+        .doesNotContain("adaptive sampling");
+  }
+
+  @Test
+  void json_adaptive_keepsTheSampling() throws Exception {
+    TuningAnalysis adaptive = Fixtures.cpuBoundAdaptive();
+    String json = TerminalReport.render(adaptive, ReportFormat.JSON);
+
+    assertThat(json).contains("\"sampling\"").contains("\"droppedInRound\" : 2");
+    assertThat(TuningResults.read(new ObjectMapper().readTree(json), "json")).isEqualTo(adaptive);
+    assertThat(TerminalReport.render(result, ReportFormat.JSON)).doesNotContain("\"sampling\"");
+  }
+
+  @Test
   void table_unsuitableSize_saysWhy() {
     String table = TerminalReport.render(Fixtures.memoryHungry(), ReportFormat.TABLE);
 

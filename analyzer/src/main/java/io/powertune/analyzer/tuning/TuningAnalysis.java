@@ -3,6 +3,7 @@ package io.powertune.analyzer.tuning;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.powertune.analyzer.Analysis;
+import io.powertune.analyzer.adaptive.AdaptiveSampling;
 import java.util.List;
 
 /**
@@ -23,6 +24,8 @@ import java.util.List;
  * @param currentMemorySize the function's memory size before the run, when known
  * @param contention a note that the host was busy with other work during the run, added where the
  *     run was watched from the same host; else null
+ * @param sampling with adaptive sampling, the race's pick, its confidence, the invocations it spent
+ *     and every size's interval; null for the original's fixed {@code num}
  * @param sizes every size's full result, by memory size
  */
 @JsonPropertyOrder({
@@ -37,6 +40,7 @@ import java.util.List;
   "cpuScaling",
   "currentMemorySize",
   "contention",
+  "sampling",
   "sizes"
 })
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -52,6 +56,7 @@ public record TuningAnalysis(
     String cpuScaling,
     Integer currentMemorySize,
     String contention,
+    AdaptiveSampling sampling,
     List<SizeResult> sizes) {
 
   /** The same result with a contention note. */
@@ -68,6 +73,7 @@ public record TuningAnalysis(
         cpuScaling,
         currentMemorySize,
         note,
+        sampling,
         sizes);
   }
 

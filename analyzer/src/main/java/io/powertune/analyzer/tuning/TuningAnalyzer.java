@@ -11,6 +11,7 @@ import io.powertune.analyzer.AnalyzerEventReader;
 import io.powertune.analyzer.JsonFields;
 import io.powertune.analyzer.StepFunctionsCost;
 import io.powertune.analyzer.VisualizationUrl;
+import io.powertune.analyzer.adaptive.AdaptiveSampling;
 import io.powertune.analyzer.model.InvalidInputException;
 import io.powertune.analyzer.model.PowerStat;
 import io.powertune.analyzer.strategy.Strategy;
@@ -55,13 +56,18 @@ public final class TuningAnalyzer {
         event
             .strategy()
             .rank(suitable.stream().map(SizeResult::stat).toList(), event.balancedWeight());
-    SizeResult pick =
-        suitable.stream().filter(s -> s.value() == ranked.get(0).value()).findFirst().orElseThrow();
+    AdaptiveSampling sampling = sampling(state.get(ADAPTIVE_SAMPLING));
+    // a race picks from its estimates of every size at once, not from each size's own means
+    int picked =
+        sampling != null && suitable.stream().anyMatch(s -> s.value() == sampling.pick())
+            ? sampling.pick()
+            : ranked.get(0).value();
+    SizeResult pick = suitable.stream().filter(s -> s.value() == picked).findFirst().orElseThrow();
     Analysis.StateMachine cost =
         new Analysis.StateMachine(
             StepFunctionsCost.ofTransitions(
                 settings.prices().stateTransitionPrice(settings.region()),
-                transitions(event, sizes)),
+                transitions(event, sizes, sampling)),
             sizes.stream().mapToDouble(SizeResult::totalCost).sum(),
             VisualizationUrl.build(settings.visualizationBaseUrl(), ranked, settings.region()));
     boolean balanced = event.strategy() == Strategy.BALANCED;
@@ -81,21 +87,43 @@ public final class TuningAnalyzer {
                 : SizeResult.CPU_SCALING_AVAILABLE,
             current.isPresent() ? current.getAsInt() : null,
             null,
+            sampling,
             sizes.stream().sorted(Comparator.comparingInt(SizeResult::value)).toList()));
   }
 
   /**
    * The state transitions of the run: the Initializer, a Publisher and a Choice per configuration,
    * the Map, per size two per Executor call and the end of its iteration, then the Cleaner,
-   * Analyzer and Optimizer.
+   * Analyzer and Optimizer. A race adds its Choice and start, and per round the Racer, its Choice
+   * and the Map; a size's rounds are counted as one per Executor call (a round takes one call
+   * unless it runs out of time), which makes the estimate a bound from above.
    */
-  static long transitions(AnalyzerEvent event, List<SizeResult> sizes) {
+  static long transitions(AnalyzerEvent event, List<SizeResult> sizes, AdaptiveSampling sampling) {
     long configurations = event.onlyColdStarts() ? (long) sizes.size() * event.num() : sizes.size();
     long branches = 0;
     for (SizeResult size : sizes) {
       branches += 2L * Math.max(size.executorCalls(), 1) + 1;
+      if (sampling != null) {
+        branches += Math.max(size.executorCalls(), 1) - 1;
+      }
     }
-    return 1 + 2 * configurations + 1 + branches + 3;
+    long race = sampling == null ? 0 : 2 + 3L * sampling.rounds() + 2;
+    return 1 + 2 * configurations + 1 + branches + race + 3;
+  }
+
+  /** The state's field with an adaptive run's race summary. */
+  public static final String ADAPTIVE_SAMPLING = "adaptiveSampling";
+
+  private static AdaptiveSampling sampling(JsonNode node) {
+    if (JsonFields.isAbsent(node)) {
+      return null;
+    }
+    try {
+      return MAPPER.treeToValue(node, AdaptiveSampling.class);
+    } catch (Exception e) {
+      throw new InvalidInputException(
+          ADAPTIVE_SAMPLING, "not the race summary the Racer step writes: " + e.getMessage());
+    }
   }
 
   private static List<SizeResult> sizes(JsonNode stats) {

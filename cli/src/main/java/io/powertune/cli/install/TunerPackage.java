@@ -9,7 +9,7 @@ import java.util.Base64;
 
 /**
  * The tuner functions' deployment package, built with powertune and shipped inside it: the jar that
- * {@code tune} installs as the six workflow functions.
+ * {@code tune} installs as the seven workflow functions.
  *
  * @param bytes the jar
  * @param sha256 its base64 SHA-256, as Lambda reports CodeSha256

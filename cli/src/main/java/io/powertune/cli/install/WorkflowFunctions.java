@@ -75,7 +75,7 @@ final class WorkflowFunctions {
 
   /**
    * Waits until the version is Active (a minute or two with SnapStart on AWS; started together, the
-   * six take about as long as one), moves the alias to it and deletes older versions.
+   * seven take about as long as one), moves the alias to it and deletes older versions.
    *
    * @return the alias's ARN
    */

@@ -1,6 +1,7 @@
 package io.powertune.tuner.input;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.powertune.analyzer.adaptive.SamplingSettings;
 import io.powertune.analyzer.strategy.Strategy;
 import java.util.List;
 
@@ -32,6 +33,8 @@ import java.util.List;
  * @param allowedExceptions function error types that count as measured, not failed
  * @param concurrentSizes how many sizes are measured at once (0: all); null for the deployment's
  *     default
+ * @param sampling with {@code "sampling": "adaptive"}, how the race samples; null for the
+ *     original's fixed {@code num}
  */
 public record TuningInput(
     FunctionArn target,
@@ -54,7 +57,8 @@ public record TuningInput(
     boolean includeOutputResults,
     boolean onlyColdStarts,
     List<String> allowedExceptions,
-    Integer concurrentSizes) {
+    Integer concurrentSizes,
+    SamplingSettings sampling) {
 
   public TuningInput {
     powerValues = List.copyOf(powerValues);
@@ -64,6 +68,11 @@ public record TuningInput(
   /** Invocations per size in this run: one in a dry run, else {@code num}. */
   public int invocationsPerSize() {
     return dryRun ? 1 : num;
+  }
+
+  /** True when the sizes are raced in rounds (never in a dry run). */
+  public boolean adaptive() {
+    return sampling != null && !dryRun;
   }
 
   /** The alias the {@code index}th invocation at {@code memory} targets. */

@@ -2,6 +2,7 @@ package io.powertune.tuner.input;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.powertune.analyzer.JsonFields;
+import io.powertune.analyzer.adaptive.SamplingSettings;
 import io.powertune.analyzer.model.InvalidInputException;
 import io.powertune.analyzer.strategy.Strategy;
 import java.math.BigDecimal;
@@ -48,8 +49,16 @@ public final class TuningInputReader {
     FunctionArn target =
         FunctionArn.parse(
             JsonFields.text(input.get("lambdaARN"), "lambdaARN"), "lambdaARN", tunerRegion);
-    int num = num(input.get("num"));
+    SamplingSettings sampling = SamplingReader.read(input);
+    int num = sampling != null ? sampling.maxNum() : num(input.get("num"));
     boolean onlyColdStarts = JsonFields.flag(input.get("onlyColdStarts"), "onlyColdStarts");
+    if (sampling != null && onlyColdStarts) {
+      throw new InvalidInputException(
+          "onlyColdStarts",
+          "cannot be combined with \"sampling\": \"adaptive\" (every cold start needs a version"
+              + " published ahead, so its count must be fixed); use \"sampling\": \"fixed\" with"
+              + " num, or leave onlyColdStarts out");
+    }
     JsonNode payload = input.get("payload");
     S3Location payloadS3 = null;
     if (!JsonFields.isAbsent(input.get("payloadS3"))) {
@@ -88,7 +97,8 @@ public final class TuningInputReader {
         allowedExceptions(input.get("allowedExceptions")),
         JsonFields.isAbsent(input.get("concurrentSizes"))
             ? null
-            : bounded(input.get("concurrentSizes"), "concurrentSizes", 0, 0, MAX_NUM));
+            : bounded(input.get("concurrentSizes"), "concurrentSizes", 0, 0, MAX_NUM),
+        sampling);
   }
 
   private static int num(JsonNode node) {
@@ -102,7 +112,7 @@ public final class TuningInputReader {
     return bounded(node, "num", 0, MIN_NUM, MAX_NUM);
   }
 
-  private static int bounded(JsonNode node, String field, int fallback, int min, int max) {
+  static int bounded(JsonNode node, String field, int fallback, int min, int max) {
     Double value = JsonFields.number(node, field, "a whole number");
     if (value == null) {
       return fallback;

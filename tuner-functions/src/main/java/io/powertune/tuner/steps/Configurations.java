@@ -14,6 +14,8 @@ import java.util.List;
  * @param runId this run's id, named in the description of every version it publishes
  * @param original the function as it was before the run
  * @param concurrentSizes how many sizes the Map measures at once (0: all), its MaxConcurrencyPath
+ * @param adaptive true when the sizes are raced in rounds ({@code "sampling": "adaptive"}): the
+ *     workflow's choice between the race and the one Map; null otherwise
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Configurations(
@@ -22,7 +24,8 @@ public record Configurations(
     List<Integer> powerValues,
     String runId,
     Original original,
-    int concurrentSizes) {
+    int concurrentSizes,
+    Boolean adaptive) {
 
   /**
    * One version to publish.
@@ -62,6 +65,7 @@ public record Configurations(
         powerValues,
         runId,
         original,
-        concurrentSizes);
+        concurrentSizes,
+        adaptive);
   }
 }

@@ -83,6 +83,7 @@ public final class Executor {
     if (progress.done()) {
       return progress;
     }
+    int wanted = wanted(event, input);
     String architecture =
         progress.architecture() != null ? progress.architecture() : prepare(input, memory);
     List<String> payloads = payloads(input);
@@ -100,11 +101,11 @@ public final class Executor {
         input.parallelInvocation()
             ? new Batch(
                 ParallelRuns.run(
-                    pending(input, progress), invocations, input.maxParallelInvocations()),
+                    pending(wanted, progress), invocations, input.maxParallelInvocations()),
                 0,
                 false)
-            : serial(pending(input, progress), invocations, input, deadline, progress);
-    return next(input, memory, architecture, progress, batch);
+            : serial(pending(wanted, progress), invocations, input, deadline, progress);
+    return next(input, wanted, memory, architecture, progress, batch);
   }
 
   /** On the first call: the version's architecture, once it is Active (SnapStart takes a while). */
@@ -128,11 +129,28 @@ public final class Executor {
         payload, input.num(), input.payloadS3() == null ? "payload" : "payloadS3");
   }
 
-  private static List<Integer> pending(TuningInput input, Progress progress) {
+  /**
+   * The invocations the size should have had when this measurement is done: in a race, the round's
+   * {@code target} (at most {@code maxNum}); else every one of the run.
+   */
+  private static int wanted(JsonNode event, TuningInput input) {
+    if (!input.adaptive() || !event.has("target")) {
+      return input.invocationsPerSize();
+    }
+    int target = event.path("target").asInt(0);
+    if (target < 1 || target > input.num()) {
+      throw new InvalidInputException(
+          "target",
+          "expected a whole number from 1 to " + input.num() + ", got " + event.get("target"));
+    }
+    return target;
+  }
+
+  private static List<Integer> pending(int wanted, Progress progress) {
     Set<Integer> done = new HashSet<>();
     progress.measuredSoFar().forEach(s -> done.add(s.i()));
     List<Integer> pending = new ArrayList<>();
-    for (int i = 0; i < input.invocationsPerSize(); i++) {
+    for (int i = 0; i < wanted; i++) {
       if (!done.contains(i)) {
         pending.add(i);
       }
@@ -178,7 +196,12 @@ public final class Executor {
   }
 
   private Progress next(
-      TuningInput input, int memory, String architecture, Progress progress, Batch batch) {
+      TuningInput input,
+      int wanted,
+      int memory,
+      String architecture,
+      Progress progress,
+      Batch batch) {
     List<Sample> samples = new ArrayList<>(progress.measuredSoFar());
     String unsuitable = progress.unsuitable();
     for (Outcome outcome : batch.outcomes()) {
@@ -199,7 +222,7 @@ public final class Executor {
               + " Executor calls in a row could not run a single invocation; lower"
               + " maxParallelInvocations or raise the function's concurrency";
     }
-    boolean complete = unsuitable != null || samples.size() >= input.invocationsPerSize();
+    boolean complete = unsuitable != null || samples.size() >= wanted;
     if (!complete) {
       return new Progress(
           false, null, samples, architecture, null, calls, stalled, batch.pauseOwedMs());
@@ -219,7 +242,9 @@ public final class Executor {
             Architecture.fromApiName(architecture, "architecture"),
             input.target().region(),
             PriceCatalogs.defaults());
-    return new Progress(true, result, null, architecture, unsuitable, calls, 0, 0);
+    // a race's next round goes on from this round's samples
+    return new Progress(
+        true, result, input.adaptive() ? samples : null, architecture, unsuitable, calls, 0, 0);
   }
 
   private static Map<String, Integer> errorTypes(List<Sample> samples) {

@@ -80,7 +80,8 @@ public final class Initializer {
             latest.memorySize(), latest.description() == null ? "" : latest.description(), current),
         input.concurrentSizes() != null
             ? input.concurrentSizes()
-            : clients.environment().concurrentSizes());
+            : clients.environment().concurrentSizes(),
+        input.adaptive() ? true : null);
   }
 
   private static int planned(TuningInput input) {

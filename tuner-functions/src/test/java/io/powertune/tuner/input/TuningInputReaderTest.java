@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.powertune.analyzer.adaptive.SamplingSettings;
 import io.powertune.analyzer.model.InvalidInputException;
 import io.powertune.analyzer.strategy.Strategy;
 import java.util.List;
@@ -107,6 +108,61 @@ class TuningInputReaderTest {
     assertThat(input.preProcessor().region()).isEqualTo("us-east-1");
     assertThat(input.postProcessor()).isNull();
     assertThat(input.allowedExceptions()).containsExactly("A", "B");
+  }
+
+  @Test
+  void read_adaptive_takesTheDefaults_andNeedsNoNum() throws Exception {
+    TuningInput input = read(withArn("\"sampling\":\"adaptive\""));
+
+    assertThat(input.adaptive()).isTrue();
+    assertThat(input.sampling()).isEqualTo(SamplingSettings.DEFAULTS);
+    assertThat(input.num()).isEqualTo(50);
+  }
+
+  @Test
+  void read_adaptiveSettings_whenGiven() throws Exception {
+    TuningInput input =
+        read(
+            withArn(
+                "\"sampling\":\"Adaptive\",\"confidence\":0.9,\"tieTolerance\":0.02,"
+                    + "\"minNum\":3,\"maxNum\":20"));
+
+    assertThat(input.sampling()).isEqualTo(new SamplingSettings(0.9, 0.02, 3, 20));
+    assertThat(input.num()).isEqualTo(20);
+  }
+
+  @Test
+  void read_fixed_isTheOriginals() throws Exception {
+    TuningInput input = read(withArn("\"num\":5,\"sampling\":\"fixed\""));
+
+    assertThat(input.adaptive()).isFalse();
+    assertThat(input.sampling()).isNull();
+  }
+
+  @Test
+  void read_adaptiveDryRun_invokesOncePerSize() throws Exception {
+    TuningInput input = read(withArn("\"sampling\":\"adaptive\",\"dryRun\":true"));
+
+    assertThat(input.adaptive()).isFalse();
+    assertThat(input.invocationsPerSize()).isEqualTo(1);
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "'{\"lambdaARN\":\"f\",\"sampling\":\"smart\"}' | sampling: expected \"fixed\" (num invocations per size) or \"adaptive\", got 'smart'",
+        "'{\"lambdaARN\":\"f\",\"num\":5,\"maxNum\":20}' | maxNum: is a setting of adaptive sampling; add \"sampling\": \"adaptive\" or leave it out",
+        "'{\"lambdaARN\":\"f\",\"sampling\":\"adaptive\",\"confidence\":1}' | confidence: expected a number from 0.5 to 0.999, got 1",
+        "'{\"lambdaARN\":\"f\",\"sampling\":\"adaptive\",\"tieTolerance\":-0.01}' | tieTolerance: expected a number from 0.0 to 0.5, got -0.01",
+        "'{\"lambdaARN\":\"f\",\"sampling\":\"adaptive\",\"maxNum\":10,\"minNum\":11}' | minNum: expected a whole number from 2 to 10, got 11",
+        "'{\"lambdaARN\":\"f\",\"sampling\":\"adaptive\",\"maxNum\":2000}' | maxNum: expected a whole number from 5 to 1000, got 2000",
+        "'{\"lambdaARN\":\"f\",\"sampling\":\"adaptive\",\"onlyColdStarts\":true}' | onlyColdStarts: cannot be combined with \"sampling\": \"adaptive\" (every cold start needs a version published ahead, so its count must be fixed); use \"sampling\": \"fixed\" with num, or leave onlyColdStarts out",
+      })
+  void read_invalidSampling_namesTheFieldAndTheFix(String json, String message) {
+    assertThatThrownBy(() -> read(json))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessage(message);
   }
 
   @ParameterizedTest

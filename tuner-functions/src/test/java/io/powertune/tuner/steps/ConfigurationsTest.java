@@ -18,7 +18,8 @@ class ConfigurationsTest {
         List.of(128, 512),
         "r1",
         new Configurations.Original(256, "mine", 256),
-        0);
+        0,
+        null);
   }
 
   @Test

@@ -1,0 +1,301 @@
+package io.powertune.analyzer.adaptive;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.math3.distribution.NormalDistribution;
+import org.apache.commons.math3.random.RandomGenerator;
+import org.apache.commons.math3.random.Well19937c;
+import org.apache.commons.math3.stat.descriptive.rank.Percentile;
+
+/**
+ * The racing rule of adaptive sampling. After each round every usable size's mean duration is
+ * estimated from all the runs at once ({@link DurationFit}) and turned into the strategy's figure
+ * ({@link RaceMetric}). How sure the race is comes from 2,000 draws of those estimates from their
+ * joint sampling distribution (a parametric bootstrap: the fit's coefficients drawn from their
+ * normal distribution with Commons Math's {@link
+ * org.apache.commons.math3.distribution.MultivariateNormalDistribution}, negative ones set to 0),
+ * each turned into figures again:
+ *
+ * <ul>
+ *   <li>a size still racing is dropped when its figure is at or below the best's in fewer than
+ *       {@code (1 - confidence) / (sizes racing - 1) / rounds} of the draws (a one-sided test
+ *       against the best, Bonferroni-corrected over the sizes compared and over the rounds the race
+ *       may run, each a new look at the data);
+ *   <li>the race ends when one size is left; when the pick's figure is more than the tie tolerance
+ *       above the lowest in at most {@code (1 - confidence) / rounds} of the draws (no size beats
+ *       it by more: the sizes left are tied with it); or when the sizes left have had {@code
+ *       maxNum}. The pick has had at least {@code minNum} by then.
+ * </ul>
+ *
+ * <p>Draws rather than one t test per pair, because every size's estimate comes from the same few
+ * coefficients: the sizes are strongly correlated, and a coefficient cannot be negative, which a
+ * normal interval does not know. The draws are seeded by the round, so the same runs always give
+ * the same decision.
+ */
+public final class Race {
+
+  /** Draws of the estimates per decision. */
+  static final int DRAWS = 2000;
+
+  /** Figures this close, relatively, are equal. */
+  private static final double EQUAL = 1e-9;
+
+  private Race() {}
+
+  /** The invocations every size gets in the first round. */
+  public static int firstRound(int sizes, SamplingSettings settings) {
+    return Math.min(settings.maxNum(), sizes > 10 ? 2 : 3);
+  }
+
+  /**
+   * The most rounds a race can run. The confidence is shared out over them: every round's decisions
+   * are a new chance to drop a size or stop wrongly.
+   */
+  static int rounds(int sizes, SamplingSettings settings) {
+    int rounds = 1;
+    for (int count = firstRound(sizes, settings); count < settings.maxNum(); rounds++) {
+      count += step(count);
+    }
+    return rounds;
+  }
+
+  /** How many invocations a size with {@code count} so far gets in the next round. */
+  static int step(int count) {
+    return Math.max(2, count / 2);
+  }
+
+  /**
+   * Decides after a round.
+   *
+   * @param sizes every size measured, failed ones included, in any order
+   * @param dropped the sizes dropped in earlier rounds, with their round
+   * @param round the round just measured (1 for the first)
+   */
+  public static RaceRound decide(
+      List<MeasuredSize> sizes,
+      Map<Integer, Integer> dropped,
+      int round,
+      RaceMetric metric,
+      SamplingSettings settings) {
+    List<MeasuredSize> usable =
+        sizes.stream()
+            .filter(s -> !s.failed() && s.count() > 0)
+            .sorted(Comparator.comparingInt(MeasuredSize::memoryMb))
+            .toList();
+    Map<Integer, Integer> out = new HashMap<>(dropped);
+    if (usable.isEmpty()) {
+      return new RaceRound(
+          round,
+          true,
+          RaceRound.NONE_USABLE,
+          Map.of(),
+          out,
+          null,
+          List.of(),
+          0,
+          List.of(),
+          null,
+          0);
+    }
+    int k = usable.size();
+    int[] memory = usable.stream().mapToInt(MeasuredSize::memoryMb).toArray();
+    DurationEstimates estimates =
+        DurationFit.fit(
+            memory,
+            usable.stream().map(MeasuredSize::durations).toArray(double[][]::new),
+            usable.stream().map(MeasuredSize::cold).toArray(boolean[][]::new));
+    double[] offset = billingOffset(usable);
+    RaceMetric.Figures figures = metric.figures(memory, estimates.mean(), offset);
+    double[] value = figures.value();
+    double[][] drawn = drawFigures(estimates, metric, memory, offset, round);
+
+    List<Integer> racing = new ArrayList<>();
+    for (int i = 0; i < k; i++) {
+      if (!out.containsKey(memory[i])) {
+        racing.add(i);
+      }
+    }
+    if (racing.isEmpty()) {
+      // every size was dropped against one that has since failed: race the usable ones again
+      for (int i = 0; i < k; i++) {
+        racing.add(i);
+        out.remove(memory[i]);
+      }
+    }
+    int best = best(racing, value, figures.slope(), estimates);
+    if (racing.size() > 1) {
+      double alpha = settings.alpha() / (racing.size() - 1) / rounds(sizes.size(), settings);
+      for (int i : List.copyOf(racing)) {
+        if (i != best && share(drawn, d -> d[i] <= d[best]) < alpha) {
+          out.put(memory[i], round);
+          racing.remove(Integer.valueOf(i));
+        }
+      }
+    }
+    double doubt = doubt(drawn, best, settings.tieTolerance());
+    boolean tied = racing.size() == 1 || doubt <= settings.alpha() / rounds(sizes.size(), settings);
+    boolean enough = usable.get(best).count() >= settings.minNum();
+    boolean atMax = racing.stream().allMatch(i -> usable.get(i).count() >= settings.maxNum());
+    String reason = null;
+    if (atMax) {
+      reason = RaceRound.MAX_NUM;
+    } else if (enough && racing.size() == 1) {
+      reason = RaceRound.ONE_LEFT;
+    } else if (enough && tied) {
+      reason = RaceRound.ALL_TIED;
+    }
+    Map<Integer, Integer> targets = new HashMap<>();
+    if (reason == null) {
+      for (int i : racing) {
+        int count = usable.get(i).count();
+        // once decided, only the pick is still short of minNum
+        int target = tied ? (i == best ? settings.minNum() : count) : count + step(count);
+        if (target > count) {
+          targets.put(memory[i], Math.min(settings.maxNum(), target));
+        }
+      }
+    }
+    List<Integer> tiedSizes = new ArrayList<>(List.of(memory[best]));
+    for (int i : racing) {
+      if (i != best && value[i] - value[best] <= settings.tieTolerance() * value[best]) {
+        tiedSizes.add(memory[i]);
+      }
+    }
+    return new RaceRound(
+        round,
+        reason != null,
+        reason,
+        targets,
+        out,
+        memory[best],
+        tiedSizes,
+        1 - doubt,
+        intervals(usable, value, drawn, out, settings),
+        estimates.model() != null ? estimates.model() : "each size on its own runs",
+        fixedNum(estimates, figures, best, settings, sizes.size()));
+  }
+
+  /** Billing rounds every run up alike: one offset from all the runs, not each size's few. */
+  private static double[] billingOffset(List<MeasuredSize> usable) {
+    double billed = 0;
+    double measured = 0;
+    int runs = 0;
+    for (MeasuredSize size : usable) {
+      billed += Arrays.stream(size.billedMs()).sum();
+      measured += Arrays.stream(size.durations()).sum();
+      runs += size.count();
+    }
+    double[] offset = new double[usable.size()];
+    Arrays.fill(offset, Math.max(0, (billed - measured) / runs));
+    return offset;
+  }
+
+  /** The figures of every draw of the estimates. */
+  private static double[][] drawFigures(
+      DurationEstimates estimates, RaceMetric metric, int[] memory, double[] offset, int round) {
+    RandomGenerator random = new Well19937c(round);
+    double[][] means = estimates.draws(DRAWS, random);
+    double[][] drawn = new double[DRAWS][];
+    for (int d = 0; d < DRAWS; d++) {
+      drawn[d] = metric.figures(memory, means[d], offset).value();
+    }
+    return drawn;
+  }
+
+  private interface DrawTest {
+    boolean holds(double[] figures);
+  }
+
+  private static double share(double[][] drawn, DrawTest test) {
+    int count = 0;
+    for (double[] figures : drawn) {
+      count += test.holds(figures) ? 1 : 0;
+    }
+    return count / (double) drawn.length;
+  }
+
+  /**
+   * The share of draws in which some size's figure is below the pick's by more than the tolerance.
+   */
+  private static double doubt(double[][] drawn, int pick, double tolerance) {
+    return share(
+        drawn,
+        d -> Arrays.stream(d).min().orElseThrow() < d[pick] * (1 - tolerance) - EQUAL * d[pick]);
+  }
+
+  /**
+   * The size with the lowest figure; among equal figures (a term the fit held at 0 makes them
+   * equal), the one those terms would hurt least.
+   */
+  private static int best(
+      List<Integer> racing, double[] value, double[] slope, DurationEstimates estimates) {
+    double lowest = racing.stream().mapToDouble(i -> value[i]).min().orElseThrow();
+    return racing.stream()
+        .filter(i -> value[i] <= lowest + Math.abs(lowest) * EQUAL)
+        .min(Comparator.comparingDouble(i -> estimates.exposure(i, slope[i])))
+        .orElseThrow();
+  }
+
+  /** Each size's figure with the central {@code confidence} share of its draws. */
+  private static List<SizeInterval> intervals(
+      List<MeasuredSize> usable,
+      double[] value,
+      double[][] drawn,
+      Map<Integer, Integer> dropped,
+      SamplingSettings settings) {
+    Percentile percentile = new Percentile();
+    List<SizeInterval> intervals = new ArrayList<>();
+    for (int i = 0; i < usable.size(); i++) {
+      int size = i;
+      double[] column = Arrays.stream(drawn).mapToDouble(d -> d[size]).toArray();
+      percentile.setData(column);
+      intervals.add(
+          new SizeInterval(
+              usable.get(i).memoryMb(),
+              usable.get(i).count(),
+              value[i],
+              percentile.evaluate(50 * settings.alpha()),
+              percentile.evaluate(100 - 50 * settings.alpha()),
+              dropped.get(usable.get(i).memoryMb())));
+    }
+    return intervals;
+  }
+
+  /**
+   * The smallest fixed {@code num} whose per-size tests, at the same confidence and correction,
+   * separate the pick from every size worse than it by more than the tie tolerance: {@code n = (z *
+   * sqrt(v_i + v_pick) / difference)^2}, with {@code v} one invocation's variance of the figure.
+   */
+  private static int fixedNum(
+      DurationEstimates estimates,
+      RaceMetric.Figures figures,
+      int pick,
+      SamplingSettings settings,
+      int allSizes) {
+    double[] value = figures.value();
+    double z =
+        new NormalDistribution()
+            .inverseCumulativeProbability(1 - settings.alpha() / Math.max(1, allSizes - 1));
+    double pickVariance = perRun(estimates, figures, pick);
+    double needed = settings.minNum();
+    for (int i = 0; i < value.length; i++) {
+      double difference = value[i] - value[pick];
+      if (i != pick && difference > settings.tieTolerance() * value[pick]) {
+        double n =
+            Math.pow(z * Math.sqrt(perRun(estimates, figures, i) + pickVariance) / difference, 2);
+        needed = Math.max(needed, Math.ceil(n));
+      }
+    }
+    return (int) Math.min(needed, Integer.MAX_VALUE);
+  }
+
+  /** One run's variance of size {@code i}'s figure (lognormal runs). */
+  private static double perRun(DurationEstimates estimates, RaceMetric.Figures figures, int i) {
+    double spread = figures.slope()[i] * estimates.mean()[i];
+    return spread * spread * (Math.exp(estimates.logVariance()) - 1);
+  }
+}

@@ -1,0 +1,69 @@
+package io.powertune.analyzer.adaptive;
+
+import io.powertune.analyzer.strategy.Strategy;
+import java.util.function.IntToDoubleFunction;
+
+/**
+ * The strategy's figure of a size from its mean duration, as the fixed analysis ranks sizes: speed
+ * the duration, cost the price of the mean billed duration, balanced the weighted sum of both, each
+ * over the highest among the sizes.
+ *
+ * @param strategy the strategy
+ * @param balancedWeight the weight of cost for {@link Strategy#BALANCED}
+ * @param pricePerMs the compute price of one billed millisecond at a memory size
+ * @param requestPrice the price of one request
+ */
+public record RaceMetric(
+    Strategy strategy, double balancedWeight, IntToDoubleFunction pricePerMs, double requestPrice) {
+
+  /**
+   * The figures of the sizes.
+   *
+   * @param memory each size in MB
+   * @param meanDuration each size's estimated mean duration in ms
+   * @param billingOffset each size's mean billed minus mean measured ms (rounding up, billed
+   *     restore)
+   */
+  public Figures figures(int[] memory, double[] meanDuration, double[] billingOffset) {
+    int k = memory.length;
+    double[] cost = new double[k];
+    double maxCost = 0;
+    double maxDuration = 0;
+    for (int i = 0; i < k; i++) {
+      cost[i] =
+          pricePerMs.applyAsDouble(memory[i]) * (meanDuration[i] + billingOffset[i]) + requestPrice;
+      maxCost = Math.max(maxCost, cost[i]);
+      maxDuration = Math.max(maxDuration, meanDuration[i]);
+    }
+    double[] value = new double[k];
+    double[] slope = new double[k];
+    for (int i = 0; i < k; i++) {
+      double perMs = pricePerMs.applyAsDouble(memory[i]);
+      switch (strategy) {
+        case SPEED -> {
+          value[i] = meanDuration[i];
+          slope[i] = 1;
+        }
+        case COST -> {
+          value[i] = cost[i];
+          slope[i] = perMs;
+        }
+        case BALANCED -> {
+          double w = balancedWeight;
+          value[i] = w * cost[i] / maxCost + (1 - w) * meanDuration[i] / maxDuration;
+          slope[i] = w * perMs / maxCost + (1 - w) / maxDuration;
+        }
+      }
+    }
+    return new Figures(value, slope);
+  }
+
+  /**
+   * The sizes' figures.
+   *
+   * @param value each size's figure; lower is better
+   * @param slope how much the figure grows per ms of mean duration (the highest cost and duration
+   *     the balanced figure is divided by are held fixed)
+   */
+  public record Figures(double[] value, double[] slope) {}
+}
