@@ -174,7 +174,7 @@ public final class Race {
         memory[best],
         tiedSizes,
         1 - doubt,
-        intervals(usable, value, drawn, out, settings),
+        intervals(usable, value, reason != null ? drawn : null, out, settings),
         estimates.model() != null ? estimates.model() : "each size on its own runs",
         fixedNum(estimates, figures, best, settings, sizes.size()));
   }
@@ -199,9 +199,10 @@ public final class Race {
       DurationEstimates estimates, RaceMetric metric, int[] memory, double[] offset, int round) {
     RandomGenerator random = new Well19937c(round);
     double[][] means = estimates.draws(DRAWS, random);
+    double[] perMs = metric.perMs(memory);
     double[][] drawn = new double[DRAWS][];
     for (int d = 0; d < DRAWS; d++) {
-      drawn[d] = metric.figures(memory, means[d], offset).value();
+      drawn[d] = metric.figures(perMs, means[d], offset).value();
     }
     return drawn;
   }
@@ -240,7 +241,10 @@ public final class Race {
         .orElseThrow();
   }
 
-  /** Each size's figure with the central {@code confidence} share of its draws. */
+  /**
+   * Each size's figure with the central {@code confidence} share of its draws; without draws (a
+   * round that is not the last, whose intervals nobody reads) the figure alone.
+   */
   private static List<SizeInterval> intervals(
       List<MeasuredSize> usable,
       double[] value,
@@ -250,16 +254,21 @@ public final class Race {
     Percentile percentile = new Percentile();
     List<SizeInterval> intervals = new ArrayList<>();
     for (int i = 0; i < usable.size(); i++) {
-      int size = i;
-      double[] column = Arrays.stream(drawn).mapToDouble(d -> d[size]).toArray();
-      percentile.setData(column);
+      double low = value[i];
+      double high = value[i];
+      if (drawn != null) {
+        int size = i;
+        percentile.setData(Arrays.stream(drawn).mapToDouble(d -> d[size]).toArray());
+        low = percentile.evaluate(50 * settings.alpha());
+        high = percentile.evaluate(100 - 50 * settings.alpha());
+      }
       intervals.add(
           new SizeInterval(
               usable.get(i).memoryMb(),
               usable.get(i).count(),
               value[i],
-              percentile.evaluate(50 * settings.alpha()),
-              percentile.evaluate(100 - 50 * settings.alpha()),
+              low,
+              high,
               dropped.get(usable.get(i).memoryMb())));
     }
     return intervals;

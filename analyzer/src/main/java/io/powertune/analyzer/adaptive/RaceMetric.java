@@ -16,6 +16,15 @@ import java.util.function.IntToDoubleFunction;
 public record RaceMetric(
     Strategy strategy, double balancedWeight, IntToDoubleFunction pricePerMs, double requestPrice) {
 
+  /** The compute price of one billed millisecond at each size. */
+  public double[] perMs(int[] memory) {
+    double[] perMs = new double[memory.length];
+    for (int i = 0; i < memory.length; i++) {
+      perMs[i] = pricePerMs.applyAsDouble(memory[i]);
+    }
+    return perMs;
+  }
+
   /**
    * The figures of the sizes.
    *
@@ -25,20 +34,23 @@ public record RaceMetric(
    *     restore)
    */
   public Figures figures(int[] memory, double[] meanDuration, double[] billingOffset) {
-    int k = memory.length;
+    return figures(perMs(memory), meanDuration, billingOffset);
+  }
+
+  /** The figures of the sizes whose millisecond prices are {@code perMs} (see {@link #perMs}). */
+  public Figures figures(double[] perMs, double[] meanDuration, double[] billingOffset) {
+    int k = perMs.length;
     double[] cost = new double[k];
     double maxCost = 0;
     double maxDuration = 0;
     for (int i = 0; i < k; i++) {
-      cost[i] =
-          pricePerMs.applyAsDouble(memory[i]) * (meanDuration[i] + billingOffset[i]) + requestPrice;
+      cost[i] = perMs[i] * (meanDuration[i] + billingOffset[i]) + requestPrice;
       maxCost = Math.max(maxCost, cost[i]);
       maxDuration = Math.max(maxDuration, meanDuration[i]);
     }
     double[] value = new double[k];
     double[] slope = new double[k];
     for (int i = 0; i < k; i++) {
-      double perMs = pricePerMs.applyAsDouble(memory[i]);
       switch (strategy) {
         case SPEED -> {
           value[i] = meanDuration[i];
@@ -46,12 +58,12 @@ public record RaceMetric(
         }
         case COST -> {
           value[i] = cost[i];
-          slope[i] = perMs;
+          slope[i] = perMs[i];
         }
         case BALANCED -> {
           double w = balancedWeight;
           value[i] = w * cost[i] / maxCost + (1 - w) * meanDuration[i] / maxDuration;
-          slope[i] = w * perMs / maxCost + (1 - w) / maxDuration;
+          slope[i] = w * perMs[i] / maxCost + (1 - w) / maxDuration;
         }
       }
     }

@@ -8,7 +8,7 @@ import org.apache.commons.math3.random.Well19937c;
 /** A profile's true figures for a strategy at the usable sizes, and the best of them. */
 final class TrueFigures {
 
-  private static final int DRAWS = 20_000;
+  private static final int DRAWS = 5_000;
 
   private final List<Integer> sizes;
   private final double[] value;
@@ -27,7 +27,7 @@ final class TrueFigures {
   /**
    * The figures: the mean warm duration with outliers (the mean of a lognormal factor is 1; an
    * outlier multiplies by 3.5 on average) and, for the price, the mean billed duration, whose
-   * rounding up is measured over 20,000 seeded warm runs.
+   * rounding up is measured over 5,000 seeded warm runs.
    */
   static TrueFigures of(FunctionProfile profile, List<Integer> sizes, RaceMetric metric) {
     List<Integer> usable = sizes.stream().filter(m -> !profile.fails(m)).toList();
