@@ -11,7 +11,8 @@ import java.util.List;
  *
  * @param done true when the size is measured (or found unsuitable)
  * @param stat the size's result once done; else null
- * @param samples the invocations measured so far, while not done
+ * @param samples the invocations measured so far, while not done (in a race, also once done: the
+ *     next round goes on from them)
  * @param architecture the function's architecture, read on the first call
  * @param unsuitable why the size failed, once it did
  * @param calls Executor calls so far
