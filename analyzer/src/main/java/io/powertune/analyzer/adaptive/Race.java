@@ -155,8 +155,9 @@ public final class Race {
         int count = usable.get(i).count();
         // once decided, only the pick is still short of minNum
         int target = tied ? (i == best ? settings.minNum() : count) : count + step(count);
+        target = Math.min(settings.maxNum(), target);
         if (target > count) {
-          targets.put(memory[i], Math.min(settings.maxNum(), target));
+          targets.put(memory[i], target);
         }
       }
     }

@@ -30,11 +30,12 @@ import java.util.TreeMap;
 /**
  * The Racer step of adaptive sampling: between rounds, it takes the sizes' measurements in, lets
  * {@link Race} decide, and plans the next round or ends the race. Its input is {@code {"input":
- * state, "race": race}}, the race as it last returned it plus the round's {@code measured} sizes;
- * its output is the race: {@code round}, {@code done}, the next round's {@code items} ({@code
- * value}, {@code target}, {@code progress}), every size's latest progress in {@code sizes}, the
- * {@code dropped} sizes with their round, and once done the {@code result} the workflow merges into
- * its state ({@code stats} and {@code adaptiveSampling}).
+ * state, "race": race}}, the race as it last returned it with the round's {@code items} replaced by
+ * the Map's results ({@code value} and {@code progress} of each size measured); its output is the
+ * race: {@code round}, {@code done}, the next round's {@code items} ({@code value}, {@code target},
+ * {@code progress}), the other sizes' progress in {@code sizes}, the {@code dropped} sizes with
+ * their round, and once done the {@code result} the workflow merges into its state ({@code stats}
+ * and {@code adaptiveSampling}).
  */
 public final class Racer {
 
@@ -86,7 +87,10 @@ public final class Racer {
     return race(round, Map.of(), sizes, decision.dropped(), result);
   }
 
-  /** Every size's latest progress: the previous call's, updated with this round's measurements. */
+  /**
+   * Every size's latest progress: those that sat the round out, as the previous call left them in
+   * {@code sizes}, and those measured in it, as the round's Map wrote them over the {@code items}.
+   */
   private static Map<Integer, Progress> sizes(JsonNode race) throws IOException {
     Map<Integer, Progress> sizes = new TreeMap<>();
     for (Map.Entry<String, JsonNode> entry : race.path("sizes").properties()) {
@@ -94,10 +98,12 @@ public final class Racer {
           Integer.parseInt(entry.getKey()),
           TunerJson.MAPPER.treeToValue(entry.getValue(), Progress.class));
     }
-    for (JsonNode measured : race.path("measured")) {
-      sizes.put(
-          measured.path("value").asInt(),
-          TunerJson.MAPPER.treeToValue(measured.get("progress"), Progress.class));
+    for (JsonNode measured : race.path("items")) {
+      if (measured.hasNonNull("progress")) {
+        sizes.put(
+            measured.path("value").asInt(),
+            TunerJson.MAPPER.treeToValue(measured.get("progress"), Progress.class));
+      }
     }
     return sizes;
   }
@@ -147,7 +153,11 @@ public final class Racer {
         prices.requestPrice(region));
   }
 
-  /** The race's state for the workflow; items carry each size's progress, reopened. */
+  /**
+   * The race's state for the workflow. Each size's progress is held once (a state must stay under
+   * Step Functions' 256 KB): in {@code items}, reopened, for the sizes the next round measures; in
+   * {@code sizes} for the others.
+   */
   private static ObjectNode race(
       int round,
       Map<Integer, Integer> targets,
@@ -169,10 +179,13 @@ public final class Racer {
               ? TunerJson.MAPPER.nullNode()
               : TunerJson.MAPPER.valueToTree(reopened(progress)));
     }
-    ObjectNode known = race.putObject("sizes");
+    ObjectNode resting = race.putObject("sizes");
     sizes.forEach(
-        (memory, progress) ->
-            known.set(String.valueOf(memory), TunerJson.MAPPER.valueToTree(progress)));
+        (memory, progress) -> {
+          if (!targets.containsKey(memory)) {
+            resting.set(String.valueOf(memory), TunerJson.MAPPER.valueToTree(progress));
+          }
+        });
     ObjectNode out = race.putObject("dropped");
     new TreeMap<>(dropped).forEach((memory, r) -> out.put(String.valueOf(memory), r));
     if (result != null) {
