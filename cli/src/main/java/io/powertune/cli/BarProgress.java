@@ -11,10 +11,17 @@ final class BarProgress implements ProgressDisplay {
   private final ProgressBar bar;
   private final List<Integer> sizes;
   private final int perSize;
+  private final boolean race;
 
-  BarProgress(List<Integer> sizes, int perSize) {
+  /**
+   * @param perSize invocations per size: {@code num}, or in a race {@code maxNum}
+   * @param race true when the sizes are raced (adaptive sampling): a size out of the race counts
+   *     the invocations it had, and the bar's end comes nearer
+   */
+  BarProgress(List<Integer> sizes, int perSize, boolean race) {
     this.sizes = List.copyOf(sizes);
     this.perSize = perSize;
+    this.race = race;
     this.bar =
         new ProgressBarBuilder()
             .setTaskName("tuning")
@@ -28,11 +35,13 @@ final class BarProgress implements ProgressDisplay {
   @Override
   public void update(Snapshot snapshot) {
     long total = 0;
+    long most = 0;
     StringBuilder now = new StringBuilder();
     for (int size : sizes) {
       int count = Math.min(snapshot.measured().getOrDefault(size, 0), perSize);
       boolean done = snapshot.done().contains(size);
-      total += done ? perSize : count;
+      total += done && !race ? perSize : count;
+      most += done && race ? count : perSize;
       if (!done && count > 0) {
         now.append(now.length() == 0 ? "" : ", ")
             .append(size)
@@ -41,6 +50,9 @@ final class BarProgress implements ProgressDisplay {
             .append('/')
             .append(perSize);
       }
+    }
+    if (race) {
+      bar.maxHint(most);
     }
     bar.stepTo(total);
     bar.setExtraMessage(now.length() == 0 ? "" : "  " + now);

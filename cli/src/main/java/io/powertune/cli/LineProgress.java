@@ -18,20 +18,30 @@ final class LineProgress implements ProgressDisplay {
   private final PrintWriter err;
   private final List<Integer> sizes;
   private final int perSize;
+  private final boolean race;
   private final Set<Integer> said = new HashSet<>();
   private Duration lastLine = Duration.ZERO;
 
-  LineProgress(PrintWriter err, List<Integer> sizes, int perSize) {
+  /**
+   * @param perSize invocations per size: {@code num}, or in a race {@code maxNum}
+   * @param race true when the sizes are raced (adaptive sampling): a size is done when it leaves
+   *     the race, with however many invocations it had
+   */
+  LineProgress(PrintWriter err, List<Integer> sizes, int perSize, boolean race) {
     this.err = err;
     this.sizes = List.copyOf(sizes);
     this.perSize = perSize;
+    this.race = race;
   }
 
   @Override
   public void update(Snapshot snapshot) {
     for (int size : sizes) {
       if (snapshot.done().contains(size) && said.add(size)) {
-        line(size + " MB measured", snapshot.measured().getOrDefault(size, 0), snapshot.elapsed());
+        line(
+            size + (race ? " MB out of the race" : " MB measured"),
+            snapshot.measured().getOrDefault(size, 0),
+            snapshot.elapsed());
       }
     }
     if (snapshot.elapsed().minus(lastLine).compareTo(EVERY) >= 0) {
@@ -48,7 +58,9 @@ final class LineProgress implements ProgressDisplay {
     err.println(
         String.format(
             Locale.ROOT,
-            "powertune: %s: %d of %d invocations (%.1f s)",
+            race
+                ? "powertune: %s: %d invocations, at most %d (%.1f s)"
+                : "powertune: %s: %d of %d invocations (%.1f s)",
             what,
             Math.min(count, perSize),
             perSize,

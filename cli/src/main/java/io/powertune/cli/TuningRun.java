@@ -95,24 +95,46 @@ final class TuningRun {
     Map<Integer, Integer> done = new HashMap<>();
     for (HistoryEvent event : sfn.getExecutionHistoryPaginator(r -> r.executionArn(arn)).events()) {
       var exited = event.stateExitedEventDetails();
-      if (exited != null && "SizeMeasured".equals(exited.name()) && exited.output() != null) {
-        try {
+      if (exited == null || exited.output() == null) {
+        continue;
+      }
+      try {
+        if ("SizeMeasured".equals(exited.name())) {
           JsonNode size = TunerJson.MAPPER.readTree(exited.output());
           done.put(size.path("value").asInt(), size.path("invocations").asInt());
-        } catch (IOException e) {
-          // not a size's result: not ours to count
+        } else if ("Racer".equals(exited.name())) {
+          raceDone(TunerJson.MAPPER.readTree(exited.output()).path("race"), done);
         }
+      } catch (IOException e) {
+        // not a size's result: not ours to count
       }
     }
     doneSoFar = Map.copyOf(done);
     return doneSoFar;
   }
 
+  /**
+   * In a race, the sizes out of it after a round (dropped, or unusable), with the invocations each
+   * had; every size once the race is over.
+   */
+  private static void raceDone(JsonNode race, Map<Integer, Integer> done) {
+    boolean over = race.path("done").asBoolean();
+    for (Map.Entry<String, JsonNode> size : race.path("sizes").properties()) {
+      int memory = Integer.parseInt(size.getKey());
+      if (over
+          || race.path("dropped").has(size.getKey())
+          || size.getValue().hasNonNull("unsuitable")) {
+        done.put(memory, size.getValue().path("samples").size());
+      }
+    }
+  }
+
   /** A bar when standard error is a terminal, plain lines otherwise. */
   private ProgressDisplay display(TuningInput tuning) {
     return stderrIsATerminal()
-        ? new BarProgress(tuning.powerValues(), tuning.invocationsPerSize())
-        : new LineProgress(err, tuning.powerValues(), tuning.invocationsPerSize());
+        ? new BarProgress(tuning.powerValues(), tuning.invocationsPerSize(), tuning.adaptive())
+        : new LineProgress(
+            err, tuning.powerValues(), tuning.invocationsPerSize(), tuning.adaptive());
   }
 
   private static boolean stderrIsATerminal() {

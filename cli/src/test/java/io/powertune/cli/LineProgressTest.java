@@ -14,7 +14,7 @@ class LineProgressTest {
 
   private final StringWriter text = new StringWriter();
   private final LineProgress progress =
-      new LineProgress(new PrintWriter(text), List.of(128, 256), 10);
+      new LineProgress(new PrintWriter(text), List.of(128, 256), 10, false);
 
   private void at(int seconds, Map<Integer, Integer> measured, Set<Integer> done) {
     progress.update(new ProgressDisplay.Snapshot(measured, done, Duration.ofSeconds(seconds)));
@@ -43,5 +43,20 @@ class LineProgressTest {
         .containsExactly(
             "powertune: measuring 128 MB: 3 of 10 invocations (16.0 s)",
             "powertune: measuring 128 MB: 8 of 10 invocations (31.0 s)");
+  }
+
+  @Test
+  void update_inARace_saysWhenASizeLeavesIt_withTheInvocationsItHad() {
+    LineProgress race = new LineProgress(new PrintWriter(text), List.of(128, 256), 50, true);
+
+    race.update(
+        new ProgressDisplay.Snapshot(Map.of(128, 3, 256, 3), Set.of(128), Duration.ofSeconds(2)));
+    race.update(
+        new ProgressDisplay.Snapshot(Map.of(128, 3, 256, 9), Set.of(128), Duration.ofSeconds(17)));
+
+    assertThat(text.toString().lines())
+        .containsExactly(
+            "powertune: 128 MB out of the race: 3 invocations, at most 50 (2.0 s)",
+            "powertune: measuring 256 MB: 9 invocations, at most 50 (17.0 s)");
   }
 }

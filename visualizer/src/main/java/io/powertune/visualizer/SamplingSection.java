@@ -52,7 +52,8 @@ final class SamplingSection {
         + sampling.fixedEquivalent().num()
         + " at each size, "
         + sampling.fixedEquivalent().invocations()
-        + " invocations in all.";
+        + " invocations in all."
+        + sampling.shortfall().map(s -> " It is " + s + ".").orElse("");
   }
 
   /** The sizes tied with the pick ({@code " (tied with 1536, 2048 MB)"}); empty when none. */

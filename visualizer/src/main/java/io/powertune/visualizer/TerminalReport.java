@@ -163,7 +163,8 @@ public final class TerminalReport {
             + ", "
             + sampling.fixedEquivalent().invocations()
             + " invocations); stopped: "
-            + sampling.stoppedBecause());
+            + sampling.stoppedBecause()
+            + sampling.shortfall().map(s -> "; " + s).orElse(""));
   }
 
   /** What the reader must know to trust the figures. */
@@ -185,17 +186,25 @@ public final class TerminalReport {
         corrected += size.contended().corrected();
       }
     }
-    if (rerun > 0 || corrected > 0) {
+    String busy = " waited for a CPU busy with other work (over 5% of their duration)";
+    if (rerun > 0) {
       notes.add(
           rerun
-              + " invocation run(s) waited for a CPU busy with other work (over 5% of their"
-              + " duration) and were run again"
+              + " invocation run(s)"
+              + busy
+              + " and were run again"
               + (corrected == 0
                   ? ""
                   : "; "
                       + corrected
                       + " stayed contended after every rerun and count with that wait taken off"
                       + " their duration"));
+    } else if (corrected > 0) {
+      notes.add(
+          corrected
+              + " invocation(s)"
+              + busy
+              + " and count with that wait taken off their duration");
     }
     return notes;
   }

@@ -3,6 +3,8 @@ package io.powertune.visualizer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.powertune.analyzer.adaptive.AdaptiveSampling;
+import io.powertune.analyzer.adaptive.RaceRound;
 import io.powertune.analyzer.tuning.TuningAnalysis;
 import io.powertune.analyzer.tuning.TuningResults;
 import org.junit.jupiter.api.Test;
@@ -55,6 +57,39 @@ class TerminalReportTest {
   }
 
   @Test
+  void table_adaptive_belowTheRequestedConfidence_saysSoAndWhatToDo() {
+    AdaptiveSampling sure = Fixtures.cpuBoundAdaptive().sampling();
+    AdaptiveSampling unsure =
+        new AdaptiveSampling(
+            sure.mode(),
+            sure.pick(),
+            sure.tied(),
+            0.691,
+            RaceRound.ONE_LEFT,
+            sure.rounds(),
+            sure.invocations(),
+            sure.invocationsPerSize(),
+            sure.fixedEquivalent(),
+            sure.settings(),
+            sure.estimate(),
+            sure.sizes());
+
+    String table =
+        TerminalReport.render(
+            Fixtures.withSampling(Fixtures.cpuBound(), unsure), ReportFormat.TABLE);
+
+    assertThat(table)
+        .contains("with 69.1% confidence")
+        .contains(
+            "stopped: one size left; below the requested confidence: the final estimates leave"
+                + " some chance that another size beats the pick by more than the tie tolerance;"
+                + " narrow powerValues to the sizes near the pick, or raise minNum or maxNum, to"
+                + " settle it");
+    assertThat(TerminalReport.render(Fixtures.cpuBoundAdaptive(), ReportFormat.TABLE))
+        .doesNotContain("below the requested confidence");
+  }
+
+  @Test
   void json_adaptive_keepsTheSampling() throws Exception {
     TuningAnalysis adaptive = Fixtures.cpuBoundAdaptive();
     String json = TerminalReport.render(adaptive, ReportFormat.JSON);
@@ -90,5 +125,21 @@ class TerminalReportTest {
                         "1 stayed contended after every rerun and count with that wait taken off their duration"));
     assertThat(TerminalReport.notes(Fixtures.cpuBound()))
         .noneSatisfy(note -> assertThat(note).contains("busy with other work"));
+  }
+
+  @Test
+  void notes_correctedWithoutReruns_sayOnlyThat() throws Exception {
+    ObjectMapper json = new ObjectMapper();
+    com.fasterxml.jackson.databind.JsonNode tree = json.valueToTree(Fixtures.cpuBound());
+    ((com.fasterxml.jackson.databind.node.ObjectNode) tree.path("sizes").get(0))
+        .putObject("contended")
+        .put("rerun", 0)
+        .put("corrected", 3);
+    TuningAnalysis result = TuningResults.read(tree, "contended");
+
+    assertThat(TerminalReport.notes(result))
+        .contains(
+            "3 invocation(s) waited for a CPU busy with other work (over 5% of their duration) and"
+                + " count with that wait taken off their duration");
   }
 }

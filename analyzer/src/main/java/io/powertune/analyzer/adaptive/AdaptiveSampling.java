@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -68,6 +69,21 @@ public record AdaptiveSampling(
    * @param invocations in all: {@code num} times the sizes
    */
   public record FixedEquivalent(int num, long invocations) {}
+
+  /**
+   * What to say when the race ended less sure than asked: a size dropped on an early round's
+   * estimates is no longer clearly worse under the final ones, or {@code maxNum} came first; empty
+   * when it reached the requested confidence.
+   */
+  public Optional<String> shortfall() {
+    if (confidence >= settings.confidence()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        "below the requested confidence: the final estimates leave some chance that another size"
+            + " beats the pick by more than the tie tolerance; narrow powerValues to the sizes near"
+            + " the pick, or raise minNum or maxNum, to settle it");
+  }
 
   /** The summary of a finished race. */
   public static AdaptiveSampling of(
