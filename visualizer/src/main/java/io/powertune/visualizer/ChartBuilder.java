@@ -44,7 +44,7 @@ public final class ChartBuilder {
     YIntervalSeries durations = new YIntervalSeries("average duration (ms)");
     YIntervalSeries costs = new YIntervalSeries("cost per invocation ($)");
     for (SizeResult size : suitable) {
-      Interval interval = Interval.of(size);
+      Interval interval = Interval.of(result, size);
       double mean = size.averageDuration();
       durations.add(size.value(), mean, mean * interval.low(), mean * interval.high());
       double price = size.averagePrice();

@@ -27,7 +27,13 @@ public final class HtmlReport {
       body.append("<p class=\"note\">").append(Html.escape(note)).append("</p>\n");
     }
     body.append("<figure id=\"chart\">\n").append(SvgChart.render(result)).append("\n</figure>\n");
-    body.append(HOW_TO_READ);
+    body.append(
+        HOW_TO_READ.replace(
+            BARS,
+            result.sampling() == null
+                ? BARS
+                : "The bars are the race's 95% intervals, which pool every run of every size (see"
+                    + " Adaptive sampling below)."));
     body.append("<h2>Every size</h2>\n").append(sizes(result));
     body.append(SamplingSection.html(result));
     body.append("<h2>What each strategy picks</h2>\n").append(strategies(result));
@@ -40,6 +46,9 @@ public final class HtmlReport {
         .append(" you follow it).</p>\n");
     return Html.page("powertune: " + Headline.of(result), body.toString());
   }
+
+  private static final String BARS =
+      "The bars are 95% intervals of\nthe mean of the warm invocations.";
 
   private static final String HOW_TO_READ =
       """
@@ -87,7 +96,7 @@ public final class HtmlReport {
             .append("</td></tr>\n");
         continue;
       }
-      Interval interval = Interval.of(size);
+      Interval interval = Interval.of(result, size);
       String range =
           Numbers.ms(size.averageDuration() * interval.low())
               + " to "

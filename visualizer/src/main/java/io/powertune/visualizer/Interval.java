@@ -1,7 +1,9 @@
 package io.powertune.visualizer;
 
+import io.powertune.analyzer.adaptive.SizeInterval;
 import io.powertune.analyzer.stats.DurationSummary;
 import io.powertune.analyzer.tuning.SizeResult;
+import io.powertune.analyzer.tuning.TuningAnalysis;
 
 /**
  * A size's 95% interval, as factors of its average: the confidence interval of the mean of its warm
@@ -23,6 +25,23 @@ record Interval(double low, double high) {
     return size.warmDuration() != null && size.warmDuration().count() >= 2
         ? size.warmDuration()
         : size.duration();
+  }
+
+  /**
+   * A size's interval in a result: in an adaptive run the race's, whose estimate pools every run of
+   * every size (its figure's interval over the figure: a duration's for speed, a price's for cost,
+   * the score's for balanced); else the size's own.
+   */
+  static Interval of(TuningAnalysis result, SizeResult size) {
+    if (result.sampling() != null) {
+      for (SizeInterval raced : result.sampling().sizes()) {
+        if (raced.value() == size.value() && raced.estimate() > 0) {
+          return new Interval(
+              Math.max(0, raced.low() / raced.estimate()), raced.high() / raced.estimate());
+        }
+      }
+    }
+    return of(size);
   }
 
   static Interval of(SizeResult size) {

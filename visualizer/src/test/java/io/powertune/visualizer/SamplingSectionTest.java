@@ -39,6 +39,12 @@ class SamplingSectionTest {
         .contains(
             "<tr class=\"sampled pick\" data-memory=\"3008\"><td>3008 MB</td><td>20</td><td>48.90</td><td>48.20 to 49.60</td><td>picked; in the race to the end</td></tr>");
     assertThat(count(html, "<tr class=\"size")).isEqualTo(result.sizes().size());
+    assertThat(html)
+        .contains("The bars are the race's 95% intervals")
+        .doesNotContain("intervals of\nthe mean of the warm invocations");
+    // the size table's interval is the race's: 3008 MB's 48.2 to 49.6 ms around 48.9
+    assertThat(Interval.of(result, result.size(3008).orElseThrow()).low())
+        .isCloseTo(48.2 / 48.9, org.assertj.core.data.Offset.offset(1e-9));
   }
 
   @Test
@@ -94,6 +100,7 @@ class SamplingSectionTest {
     String html = HtmlReport.render(Fixtures.cpuBound());
 
     assertThat(html)
+        .contains("The bars are 95% intervals of\nthe mean of the warm invocations.")
         .doesNotContain("id=\"sampling")
         .doesNotContain("Adaptive sampling")
         .doesNotContain("class=\"sampled");
