@@ -95,7 +95,7 @@ public final class DemoCommand implements Callable<Integer> {
     try (PlatformSession session = PlatformSession.open(stateDir, null, err);
         ServiceClients clients = new ServiceClients(session.endpoint(), session.credentials())) {
       SfnClient sfn = clients.sfn(Regions.DEFAULT);
-      String stateMachine = TunerSetup.forTuning(clients, Regions.DEFAULT, true, err);
+      String stateMachine = TunerSetup.forTuning(clients, Regions.DEFAULT, true, false, err);
       for (Example example : EXAMPLES) {
         Path folder = extract(example.name(), code);
         new FunctionDeployer(clients.lambda(Regions.DEFAULT))

@@ -298,7 +298,8 @@ public final class TuneCommand implements Callable<Integer> {
       String stateMachine =
           deployed != null
               ? deployed.arn()
-              : TunerSetup.forTuning(clients, tunerRegion, session.platform(), err);
+              : TunerSetup.forTuning(
+                  clients, tunerRegion, session.platform(), validated.adaptive(), err);
       err.println(
           "powertune: tuning "
               + validated.target().display()

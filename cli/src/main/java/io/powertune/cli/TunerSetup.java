@@ -1,11 +1,14 @@
 package io.powertune.cli;
 
+import io.powertune.analyzer.model.InvalidInputException;
 import io.powertune.cli.install.IamRoles;
 import io.powertune.cli.install.InstallSettings;
 import io.powertune.cli.install.TunerInstaller;
 import io.powertune.cli.install.TunerPackage;
 import io.powertune.platform.trusted.TrustedHandler;
 import io.powertune.tuner.TunerFunctions;
+import io.powertune.tuner.TunerJson;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.Map;
 import java.util.Optional;
@@ -36,12 +39,23 @@ final class TunerSetup {
    * processes). Otherwise, on a platform, the tuner is installed (or brought up to date) with its
    * steps in the platform's JVM; on another endpoint (LocalStack), with the defaults.
    *
+   * @param adaptive true when the run races the sizes: a tuner installed before adaptive sampling
+   *     existed cannot run it, which is said before anything starts
    * @return the state machine's ARN
+   * @throws InvalidInputException for an adaptive run on an installed tuner without the race
    */
   static String forTuning(
-      ServiceClients clients, String region, boolean platform, PrintWriter err) {
+      ServiceClients clients, String region, boolean platform, boolean adaptive, PrintWriter err) {
     Optional<Installed> installed = installedByInstall(clients, region);
     if (installed.isPresent()) {
+      if (adaptive && !races(clients, region, installed.get().stateMachineArn())) {
+        throw new InvalidInputException(
+            "--adaptive",
+            "the tuner powertune install put at "
+                + clients.where()
+                + " is older than adaptive sampling (its state machine has no Racer step); run"
+                + " powertune install to bring it up to date, then tune again");
+      }
       err.println(
           "powertune: using the tuner powertune install put at "
               + clients.where()
@@ -57,6 +71,23 @@ final class TunerSetup {
         platform ? InstallSettings.inPlatform() : InstallSettings.sharedHost();
     return installer(clients, region, settings).install().stateMachineArn();
   }
+
+  /** True when the state machine's definition has the adaptive race's Racer step. */
+  private static boolean races(ServiceClients clients, String region, String stateMachineArn) {
+    String definition =
+        clients
+            .sfn(region)
+            .describeStateMachine(r -> r.stateMachineArn(stateMachineArn))
+            .definition();
+    try {
+      return TunerJson.MAPPER.readTree(definition).path("States").has(RACER_STATE);
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /** The state that decides between rounds of adaptive sampling. */
+  private static final String RACER_STATE = "Racer";
 
   /** A tuner {@code install} put there: its state machine and its Executor's code. */
   private record Installed(String stateMachineArn, String codeSha256) {}

@@ -8,6 +8,7 @@ import io.powertune.platform.PlatformFixture;
 import io.powertune.tuner.TunerFunctions;
 import io.powertune.tuner.TunerFunctions.TunerFunction;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.cloudwatchlogs.model.LogGroup;
@@ -119,6 +120,53 @@ class InstallCommandIT {
           .contains(
               "powertune: that tuner is from another powertune build than this one; run"
                   + " powertune install to bring it up to date");
+    }
+  }
+
+  @Test
+  void tuneAdaptive_withATunerInstalledBeforeTheRace_isRefusedWithTheFix() throws Exception {
+    try (PlatformFixture platform = new PlatformFixture(stateDir)) {
+      assertThat(run(platform, "install").exitCode()).isZero();
+      // what an older build's install left: the state machine without the race
+      String arn = platform.sfn().listStateMachines().stateMachines().get(0).stateMachineArn();
+      String definition =
+          platform.sfn().describeStateMachine(r -> r.stateMachineArn(arn)).definition();
+      com.fasterxml.jackson.databind.node.ObjectNode older =
+          (com.fasterxml.jackson.databind.node.ObjectNode) TunerFixture.JSON.readTree(definition);
+      com.fasterxml.jackson.databind.node.ObjectNode states =
+          (com.fasterxml.jackson.databind.node.ObjectNode) older.path("States");
+      List.of("IsAdaptive", "RaceStart", "Racer", "IsRaceOver", "Round", "RaceOver", "RaceFailed")
+          .forEach(states::remove);
+      ((com.fasterxml.jackson.databind.node.ObjectNode) states.path("IsCountReached"))
+          .put("Default", "Branching");
+      platform.sfn().updateStateMachine(r -> r.stateMachineArn(arn).definition(older.toString()));
+      new FunctionDeployer(platform.lambda())
+          .deploy(
+              "older-io",
+              TunerFixture.example("io-python"),
+              "python3.12",
+              "app.handler",
+              null,
+              null);
+
+      CliRun tune =
+          CliRun.of(
+              "tune",
+              "--state-dir",
+              stateDir.toString(),
+              "--endpoint",
+              platform.endpoint().toString(),
+              "--function",
+              "older-io",
+              "--powers",
+              "128,256",
+              "--adaptive");
+
+      assertThat(tune.exitCode()).isEqualTo(2);
+      assertThat(tune.err())
+          .contains("--adaptive: the tuner powertune install put at")
+          .contains("run powertune install to bring it up to date, then tune again");
+      assertThat(platform.sfn().listExecutions(r -> r.stateMachineArn(arn)).executions()).isEmpty();
     }
   }
 
