@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.IntStream;
@@ -56,7 +57,7 @@ public final class SamplingSimulation {
     PriceCatalog prices = PriceCatalogs.defaults();
     SamplingSettings settings = SamplingSettings.DEFAULTS;
     List<Runnable> work = new ArrayList<>();
-    List<Tally> tallies = java.util.Collections.synchronizedList(new ArrayList<>());
+    List<Tally> tallies = Collections.synchronizedList(new ArrayList<>());
     for (String set : List.of("default", "ALL")) {
       List<Integer> sizes = set.equals("ALL") ? ALL_SIZES : DEFAULT_SIZES;
       for (Strategy strategy : Strategy.values()) {
