@@ -122,8 +122,9 @@ public final class TuneCommand implements Callable<Integer> {
   @Option(
       names = "--adaptive",
       description =
-          "Race the sizes in rounds (sampling adaptive): stop once the pick is within 1% of the"
-              + " best with 95% confidence, 5 to 50 invocations a size, instead of num each.")
+          "Race the sizes in rounds (sampling adaptive) instead of num invocations each: sizes"
+              + " leave once they are worse than the best, and the race stops once no size beats"
+              + " the pick by more than 1% with 95% confidence (defaults; at most 50 a size).")
   private Boolean adaptive;
 
   @Option(

@@ -32,8 +32,10 @@ public final class HtmlReport {
             BARS,
             result.sampling() == null
                 ? BARS
-                : "The bars are the race's 95% intervals, which pool every run of every size (see"
-                    + " Adaptive sampling below)."));
+                : "The bars are the race's "
+                    + Numbers.percent(result.sampling().settings().confidence())
+                    + " intervals, which pool every run of every size (see Adaptive sampling"
+                    + " below)."));
     body.append("<h2>Every size</h2>\n").append(sizes(result));
     body.append(SamplingSection.html(result));
     body.append("<h2>What each strategy picks</h2>\n").append(strategies(result));
@@ -67,7 +69,10 @@ public final class HtmlReport {
             "avg ms",
             "p50 ms",
             "p90 ms",
-            "95% interval (ms)",
+            (result.sampling() == null
+                    ? "95%"
+                    : Numbers.percent(result.sampling().settings().confidence()))
+                + " interval (ms)",
             "cost/invocation",
             "per 1M invocations",
             "max memory used",

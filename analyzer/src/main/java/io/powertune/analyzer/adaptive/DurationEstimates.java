@@ -51,16 +51,31 @@ record DurationEstimates(
       }
       return draws;
     }
-    MultivariateNormalDistribution coefficients =
-        new MultivariateNormalDistribution(random, free, symmetric(covariance));
+    MultivariateNormalDistribution coefficients;
+    try {
+      coefficients = new MultivariateNormalDistribution(random, free, symmetric(covariance));
+    } catch (IllegalArgumentException | ArithmeticException e) {
+      // a covariance too ill-conditioned to factor: the coefficients drawn each on its own
+      coefficients = null;
+    }
     for (int d = 0; d < count; d++) {
-      double[] theta = coefficients.sample();
+      double[] theta = coefficients != null ? coefficients.sample() : independently(random);
       for (int c = 0; c < theta.length; c++) {
         theta[c] = Math.max(0, theta[c]);
       }
       draws[d] = jacobian.operate(theta);
     }
     return draws;
+  }
+
+  /** Coefficients drawn each from its own normal distribution, ignoring their correlation. */
+  private double[] independently(RandomGenerator random) {
+    double[] theta = new double[free.length];
+    for (int c = 0; c < theta.length; c++) {
+      theta[c] =
+          free[c] + Math.sqrt(Math.max(0, covariance.getEntry(c, c))) * random.nextGaussian();
+    }
+    return theta;
   }
 
   private static double[][] symmetric(RealMatrix matrix) {

@@ -4,8 +4,9 @@ package io.powertune.analyzer.adaptive;
  * What the race knows of one memory size so far.
  *
  * @param memoryMb the size
- * @param durations every counted invocation's duration in ms (Init and Restore Duration included,
- *     as the fixed analysis counts them)
+ * @param durations every counted invocation's Duration in ms, without Init and Restore Duration:
+ *     the race compares sizes in their steady state, a cold start's excess being taken off (the
+ *     fixed analysis's averages, which include them, are reported beside)
  * @param billedMs every counted invocation's billed milliseconds, in the same order
  * @param cold for each invocation, whether it started its execution environment (its REPORT had an
  *     Init Duration): such runs are slower for reasons that fade, so the race takes their common

@@ -76,6 +76,32 @@ public final class Payloads {
   }
 
   /**
+   * The same bodies reordered so that every first few hold each block in about its share: a race
+   * runs only the first indices of a size, and sizes dropped early must still be measured on the
+   * payload mix the others get. Each block's k-th body goes at {@code (k + 0.5) / blockSize}, ties
+   * in block order ({@code [A, A, B, B]} becomes {@code [A, B, A, B]}).
+   */
+  public static List<String> spread(List<String> laidOut) {
+    List<double[]> keys = new ArrayList<>();
+    int start = 0;
+    while (start < laidOut.size()) {
+      int end = start;
+      while (end < laidOut.size() && laidOut.get(end).equals(laidOut.get(start))) {
+        end++;
+      }
+      for (int j = start; j < end; j++) {
+        keys.add(new double[] {(j - start + 0.5) / (end - start), j});
+      }
+      start = end;
+    }
+    keys.sort(
+        java.util.Comparator.comparingDouble((double[] k) -> k[0]).thenComparingDouble(k -> k[1]));
+    List<String> spread = new ArrayList<>(laidOut.size());
+    keys.forEach(k -> spread.add(laidOut.get((int) k[1])));
+    return List.copyOf(spread);
+  }
+
+  /**
    * The request body for one payload, as the original's {@code convertPayload} makes it: a string
    * that is JSON text is sent as it is, anything else as its JSON; falsy values send {@code null}.
    */

@@ -23,6 +23,12 @@ public final class TuningInputReader {
   /** The most invocations per size: their figures must fit in a Step Functions state. */
   public static final int MAX_NUM = 1000;
 
+  /**
+   * The most invocations a race may run in all ({@code maxNum} times the sizes): every size's
+   * figures travel in one Step Functions state (at most 256 KB) between rounds.
+   */
+  public static final int MAX_RACED_INVOCATIONS = 4000;
+
   /** The default cap on a size's invocations in flight with {@code parallelInvocation}. */
   public static final int DEFAULT_MAX_PARALLEL = 10;
 
@@ -50,6 +56,12 @@ public final class TuningInputReader {
         FunctionArn.parse(
             JsonFields.text(input.get("lambdaARN"), "lambdaARN"), "lambdaARN", tunerRegion);
     SamplingSettings sampling = SamplingReader.read(input);
+    if (sampling != null && !JsonFields.isAbsent(input.get("num"))) {
+      throw new InvalidInputException(
+          "num",
+          "is not used with \"sampling\": \"adaptive\" (the race decides how many invocations"
+              + " each size gets, up to maxNum); remove it, or set maxNum");
+    }
     int num = sampling != null ? sampling.maxNum() : num(input.get("num"));
     boolean onlyColdStarts = JsonFields.flag(input.get("onlyColdStarts"), "onlyColdStarts");
     if (sampling != null && onlyColdStarts) {
@@ -69,9 +81,24 @@ public final class TuningInputReader {
       Payloads.generate(payload, num, "payload");
     }
     boolean autoOptimize = JsonFields.flag(input.get("autoOptimize"), "autoOptimize");
+    List<Integer> powerValues = PowerValues.read(input.get("powerValues"), defaultPowerValues);
+    if (sampling != null && sampling.maxNum() * powerValues.size() > MAX_RACED_INVOCATIONS) {
+      throw new InvalidInputException(
+          "maxNum",
+          sampling.maxNum()
+              + " at "
+              + powerValues.size()
+              + " sizes would keep up to "
+              + sampling.maxNum() * powerValues.size()
+              + " invocations' figures in one Step Functions state, where at most "
+              + MAX_RACED_INVOCATIONS
+              + " fit (256 KB); lower maxNum to "
+              + MAX_RACED_INVOCATIONS / powerValues.size()
+              + " or measure fewer sizes");
+    }
     return new TuningInput(
         target,
-        PowerValues.read(input.get("powerValues"), defaultPowerValues),
+        powerValues,
         num,
         payload,
         payloadS3,

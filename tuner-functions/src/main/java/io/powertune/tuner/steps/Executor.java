@@ -125,8 +125,11 @@ public final class Executor {
   private List<String> payloads(TuningInput input) {
     JsonNode payload =
         input.payloadS3() == null ? input.payload() : S3Payloads.fetch(clients, input.payloadS3());
-    return Payloads.generate(
-        payload, input.num(), input.payloadS3() == null ? "payload" : "payloadS3");
+    List<String> laidOut =
+        Payloads.generate(
+            payload, input.num(), input.payloadS3() == null ? "payload" : "payloadS3");
+    // a race runs a size's first indices only: each must see every payload in its share
+    return input.adaptive() ? Payloads.spread(laidOut) : laidOut;
   }
 
   /**

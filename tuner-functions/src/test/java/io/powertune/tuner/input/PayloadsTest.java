@@ -43,6 +43,26 @@ class PayloadsTest {
   }
 
   @Test
+  void spread_everyPrefixHoldsEachPayloadInItsShare() throws Exception {
+    JsonNode weighted =
+        json("[{\"payload\":{\"p\":1},\"weight\":1},{\"payload\":{\"p\":2},\"weight\":3}]");
+
+    List<String> spread = Payloads.spread(Payloads.generate(weighted, 8, "payload"));
+
+    assertThat(spread)
+        .containsExactly(
+            "{\"p\":2}",
+            "{\"p\":1}",
+            "{\"p\":2}",
+            "{\"p\":2}",
+            "{\"p\":2}",
+            "{\"p\":1}",
+            "{\"p\":2}",
+            "{\"p\":2}");
+    assertThat(Payloads.spread(List.of("a", "a", "b", "b"))).containsExactly("a", "b", "a", "b");
+  }
+
+  @Test
   void generate_onePayload_isSentToEveryInvocation() throws Exception {
     assertThat(Payloads.generate(json("{\"x\":1}"), 3, "payload"))
         .containsExactly("{\"x\":1}", "{\"x\":1}", "{\"x\":1}");

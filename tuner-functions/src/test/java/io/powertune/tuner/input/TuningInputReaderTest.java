@@ -157,6 +157,8 @@ class TuningInputReaderTest {
         "'{\"lambdaARN\":\"f\",\"sampling\":\"adaptive\",\"tieTolerance\":-0.01}' | tieTolerance: expected a number from 0.0 to 0.5, got -0.01",
         "'{\"lambdaARN\":\"f\",\"sampling\":\"adaptive\",\"maxNum\":10,\"minNum\":11}' | minNum: expected a whole number from 2 to 10, got 11",
         "'{\"lambdaARN\":\"f\",\"sampling\":\"adaptive\",\"maxNum\":2000}' | maxNum: expected a whole number from 5 to 1000, got 2000",
+        "'{\"lambdaARN\":\"f\",\"sampling\":\"adaptive\",\"maxNum\":1000}' | maxNum: 1000 at 6 sizes would keep up to 6000 invocations' figures in one Step Functions state, where at most 4000 fit (256 KB); lower maxNum to 666 or measure fewer sizes",
+        "'{\"lambdaARN\":\"f\",\"sampling\":\"adaptive\",\"num\":10}' | num: is not used with \"sampling\": \"adaptive\" (the race decides how many invocations each size gets, up to maxNum); remove it, or set maxNum",
         "'{\"lambdaARN\":\"f\",\"sampling\":\"adaptive\",\"onlyColdStarts\":true}' | onlyColdStarts: cannot be combined with \"sampling\": \"adaptive\" (every cold start needs a version published ahead, so its count must be fixed); use \"sampling\": \"fixed\" with num, or leave onlyColdStarts out",
       })
   void read_invalidSampling_namesTheFieldAndTheFix(String json, String message) {
