@@ -106,15 +106,20 @@ class TerminalReportTest {
     assertThat(table).contains("128 MB  unsuitable: ran out of memory (Runtime.OutOfMemory)");
   }
 
-  @Test
-  void notes_sayHowManyRunsWereContended_rerunAndKept() throws Exception {
-    ObjectMapper json = new ObjectMapper();
-    com.fasterxml.jackson.databind.JsonNode tree = json.valueToTree(Fixtures.cpuBound());
+  /** The CPU-bound result with its first size's contended runs. */
+  private static TuningAnalysis contended(int rerun, int corrected) throws Exception {
+    com.fasterxml.jackson.databind.JsonNode tree =
+        new ObjectMapper().valueToTree(Fixtures.cpuBound());
     ((com.fasterxml.jackson.databind.node.ObjectNode) tree.path("sizes").get(0))
         .putObject("contended")
-        .put("rerun", 3)
-        .put("corrected", 1);
-    TuningAnalysis result = TuningResults.read(tree, "contended");
+        .put("rerun", rerun)
+        .put("corrected", corrected);
+    return TuningResults.read(tree, "contended");
+  }
+
+  @Test
+  void notes_sayHowManyRunsWereContended_rerunAndKept() throws Exception {
+    TuningAnalysis result = contended(3, 1);
 
     assertThat(TerminalReport.notes(result))
         .anySatisfy(
@@ -129,13 +134,7 @@ class TerminalReportTest {
 
   @Test
   void notes_correctedWithoutReruns_sayOnlyThat() throws Exception {
-    ObjectMapper json = new ObjectMapper();
-    com.fasterxml.jackson.databind.JsonNode tree = json.valueToTree(Fixtures.cpuBound());
-    ((com.fasterxml.jackson.databind.node.ObjectNode) tree.path("sizes").get(0))
-        .putObject("contended")
-        .put("rerun", 0)
-        .put("corrected", 3);
-    TuningAnalysis result = TuningResults.read(tree, "contended");
+    TuningAnalysis result = contended(0, 3);
 
     assertThat(TerminalReport.notes(result))
         .contains(
