@@ -8,6 +8,7 @@ import io.powertune.platform.PlatformFixture;
 import io.powertune.tuner.TunerFunctions;
 import io.powertune.tuner.TunerFunctions.TunerFunction;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,13 +30,8 @@ class InstallCommandIT {
 
   /** {@code tune} of a deployed function at 128 MB, five invocations of {@code payload}. */
   private CliRun tune(PlatformFixture platform, String function, String payload) {
-    return CliRun.of(
-        "tune",
-        "--state-dir",
-        stateDir.toString(),
-        "--endpoint",
-        platform.endpoint().toString(),
-        "--function",
+    return tuneWith(
+        platform,
         function,
         "--powers",
         "128",
@@ -45,6 +41,22 @@ class InstallCommandIT {
         payload,
         "--out",
         stateDir.resolve("out").toString());
+  }
+
+  /** {@code tune} of a deployed function on the platform, with these further flags. */
+  private CliRun tuneWith(PlatformFixture platform, String function, String... flags) {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "tune",
+                "--state-dir",
+                stateDir.toString(),
+                "--endpoint",
+                platform.endpoint().toString(),
+                "--function",
+                function));
+    args.addAll(List.of(flags));
+    return CliRun.of(args.toArray(String[]::new));
   }
 
   @Test
@@ -149,18 +161,7 @@ class InstallCommandIT {
               null,
               null);
 
-      CliRun tune =
-          CliRun.of(
-              "tune",
-              "--state-dir",
-              stateDir.toString(),
-              "--endpoint",
-              platform.endpoint().toString(),
-              "--function",
-              "older-io",
-              "--powers",
-              "128,256",
-              "--adaptive");
+      CliRun tune = tuneWith(platform, "older-io", "--powers", "128,256", "--adaptive");
 
       assertThat(tune.exitCode()).isEqualTo(2);
       assertThat(tune.err())

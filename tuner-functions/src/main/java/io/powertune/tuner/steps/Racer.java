@@ -39,9 +39,6 @@ import java.util.TreeMap;
  */
 public final class Racer {
 
-  /** Where the race's summary goes in the execution state (the input's {@code sampling} stays). */
-  public static final String STATE_FIELD = TuningAnalyzer.ADAPTIVE_SAMPLING;
-
   private final TunerEnvironment environment;
 
   public Racer(TunerEnvironment environment) {
@@ -81,7 +78,7 @@ public final class Racer {
     }
     if (decision.pick() != null) {
       result.set(
-          STATE_FIELD,
+          TuningAnalyzer.ADAPTIVE_SAMPLING,
           TunerJson.MAPPER.valueToTree(AdaptiveSampling.of(decision, input.sampling(), spent)));
     }
     return race(round, Map.of(), sizes, decision.dropped(), result);
