@@ -51,6 +51,8 @@ public final class ExecutionEnvironment {
   private volatile boolean retired;
   private volatile long lastUsedNanos;
   private volatile int pinnedCpu = -1;
+  /** The group's peak read when the process exited, before the group can be removed; 0 before. */
+  private volatile long peakAtExitBytes;
   private final SessionCredentials credentials;
   private final java.util.OptionalInt uid;
 
@@ -126,6 +128,8 @@ public final class ExecutionEnvironment {
   }
 
   private void exited(Consumer<ExecutionEnvironment> onExit) {
+    // read before the failed invocation is completed: ending the environment removes the group
+    peakAtExitBytes = group.peakMemoryBytes();
     pump.drain();
     pump.close();
     synchronized (lock) {
@@ -281,7 +285,7 @@ public final class ExecutionEnvironment {
 
   /** Peak resident memory of the process tree so far, in MB, from /proc (0 when unknown). */
   public int peakMemoryMb() {
-    long groupPeak = group.peakMemoryBytes();
+    long groupPeak = Math.max(group.peakMemoryBytes(), peakAtExitBytes);
     if (groupPeak > 0) {
       return (int) Math.ceil(groupPeak / (1024.0 * 1024.0));
     }
