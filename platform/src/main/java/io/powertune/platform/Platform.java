@@ -287,6 +287,11 @@ public final class Platform implements AutoCloseable {
     return admission == null ? 0 : admission.inUse();
   }
 
+  /** Invocations and cold starts waiting for their CPU share now; 0 where admission is off. */
+  public int admissionWaiting() {
+    return admission == null ? 0 : admission.waiting();
+  }
+
   /** The most log output (characters) that ever waited to be stored at once. */
   public long mostQueuedLogChars() {
     return logWriter.mostQueuedChars();

@@ -7,7 +7,12 @@ import io.powertune.analyzer.report.ReportParser;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.SdkBytes;
@@ -20,7 +25,8 @@ import software.amazon.awssdk.services.lambda.model.TooManyRequestsException;
 
 /**
  * Admission control over the wire: while a large share runs, neither a warm invocation nor a cold
- * start that does not fit beside it runs; each waits its bounded time, then gets 429.
+ * start that does not fit beside it runs; each waits its bounded time, then gets 429. Callers that
+ * wait take a warm environment when their turn comes, so they share it instead of starting more.
  */
 class AdmissionIT {
 
@@ -70,6 +76,58 @@ class AdmissionIT {
       assertThat(hogDone.payload().asUtf8String()).isEqualTo("\"released\"");
       assertThat(coldDone.payload().asUtf8String()).isEqualTo("1");
       assertThat(ReportParser.parseLogResult(coldDone.logResult()).initDurationMs()).isPresent();
+    }
+  }
+
+  @Test
+  void callersQueuedBehindABusyHost_takeTheWarmEnvironmentInTurn_insteadOfColdStarting()
+      throws Exception {
+    HostSupport.assumeWritableCgroups("AdmissionIT");
+    int cores = java.lang.Runtime.getRuntime().availableProcessors();
+    try (PlatformFixture fixture = new PlatformFixture(PlatformFixture.config(stateDir));
+        SharedFolder shared = new SharedFolder("admission-queue")) {
+      LambdaClient lambda = fixture.lambdaWithoutRetries();
+      Path code = Zips.testFunction("python-behaviours");
+      int hogMemory = (int) Math.round((cores - 0.3) * 1769);
+      fixture.create(lambda, "hog", Runtime.PYTHON3_12, "app.hold", code, hogMemory, 60);
+      fixture.create(lambda, "warm", Runtime.PYTHON3_12, "app.count", code, 1769, 30);
+      lambda.invoke(r -> r.functionName("warm"));
+      Path started = shared.path().resolve("started");
+      Path release = shared.path().resolve("release");
+      String holdEvent = "{\"started\":\"" + started + "\",\"release\":\"" + release + "\"}";
+      CompletableFuture<InvokeResponse> hog =
+          CompletableFuture.supplyAsync(
+              () ->
+                  lambda.invoke(
+                      r -> r.functionName("hog").payload(SdkBytes.fromUtf8String(holdEvent))));
+      Eventually.until("the hog runs", Duration.ofSeconds(30), () -> Files.exists(started));
+
+      int callers = 4;
+      ExecutorService pool = Executors.newFixedThreadPool(callers);
+      try {
+        List<Future<InvokeResponse>> queued = new ArrayList<>();
+        for (int i = 0; i < callers; i++) {
+          queued.add(
+              pool.submit(() -> lambda.invoke(r -> r.functionName("warm").logType(LogType.TAIL))));
+        }
+        Eventually.until(
+            "every caller waits for the busy host",
+            Duration.ofSeconds(30),
+            () -> fixture.platform().admissionWaiting() == callers);
+        Files.createFile(release);
+        hog.get();
+        List<String> counts = new ArrayList<>();
+        for (Future<InvokeResponse> f : queued) {
+          InvokeResponse response = f.get();
+          counts.add(response.payload().asUtf8String());
+          assertThat(ReportParser.parseLogResult(response.logResult()).initDurationMs())
+              .as("a queued caller reuses the warm environment")
+              .isEmpty();
+        }
+        assertThat(counts).containsExactlyInAnyOrder("2", "3", "4", "5");
+      } finally {
+        pool.shutdownNow();
+      }
     }
   }
 }

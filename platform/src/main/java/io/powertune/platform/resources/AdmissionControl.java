@@ -165,6 +165,16 @@ public final class AdmissionControl {
     }
   }
 
+  /** Callers waiting for their share now. */
+  public int waiting() {
+    lock.lock();
+    try {
+      return waiting.size();
+    } finally {
+      lock.unlock();
+    }
+  }
+
   /** vCPUs granted now. */
   public double inUse() {
     lock.lock();

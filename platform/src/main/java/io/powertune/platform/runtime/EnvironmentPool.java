@@ -113,16 +113,36 @@ public final class EnvironmentPool implements AutoCloseable {
     reaper.scheduleWithFixedDelay(this::reap, period, period, TimeUnit.MILLISECONDS);
   }
 
-  /** A warm environment for the spec, or null when none is idle. */
+  /** Whether an environment for the spec is idle now (another caller may take it first). */
+  public boolean hasWarm(EnvironmentSpec spec) {
+    Deque<ExecutionEnvironment> queue = idle.get(spec.poolKey());
+    if (queue == null) {
+      return false;
+    }
+    synchronized (queue) {
+      return !queue.isEmpty();
+    }
+  }
+
+  /**
+   * A warm environment for the spec, or null when none is idle: the most recently used one that
+   * already waits for its next invocation, else the most recently used one.
+   */
   public Lease warm(EnvironmentSpec spec) {
     Deque<ExecutionEnvironment> queue = idle.get(spec.poolKey());
     if (queue != null) {
       synchronized (queue) {
-        while (!queue.isEmpty()) {
-          ExecutionEnvironment env = queue.pollLast();
-          if (!env.dead() && !env.retired()) {
+        queue.removeIf(env -> env.dead() || env.retired());
+        for (var it = queue.descendingIterator(); it.hasNext(); ) {
+          ExecutionEnvironment env = it.next();
+          if (env.waitingForNext()) {
+            it.remove();
             return new Lease(env, false);
           }
+        }
+        ExecutionEnvironment env = queue.pollLast();
+        if (env != null) {
+          return new Lease(env, false);
         }
       }
     }

@@ -51,8 +51,10 @@ public final class ExecutionEnvironment {
   private volatile boolean retired;
   private volatile long lastUsedNanos;
   private volatile int pinnedCpu = -1;
+
   /** The group's peak read when the process exited, before the group can be removed; 0 before. */
   private volatile long peakAtExitBytes;
+
   private final SessionCredentials credentials;
   private final java.util.OptionalInt uid;
 
@@ -163,6 +165,13 @@ public final class ExecutionEnvironment {
                   System.nanoTime()));
     }
     onExit.accept(this);
+  }
+
+  /** Whether the runtime has asked for its next invocation and waits for it. */
+  boolean waitingForNext() {
+    synchronized (lock) {
+      return parked != null;
+    }
   }
 
   /** Called for each {@code next}: the first one ends the init phase. */

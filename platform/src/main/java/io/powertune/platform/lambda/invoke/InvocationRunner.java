@@ -106,7 +106,19 @@ public final class InvocationRunner {
     }
     PlatformLines lines = new PlatformLines(spec.config().logFormat(), admission != null);
     Scope scope = new Scope(spec.key().account(), spec.key().region());
-    Lease lease = pool.warm(spec);
+    double vcpus = CpuShare.forMemory(spec.config().memorySize(), hostCores).vcpus();
+    AdmissionControl.Permit permit = null;
+    Lease lease = null;
+    if (pool.hasWarm(spec)) {
+      // the share first, then the environment: callers a busy host queues share the warm ones
+      // instead of each holding one while it waits
+      permit = admit(vcpus);
+      lease = pool.warm(spec);
+      if (lease == null) {
+        permit.close();
+        permit = null;
+      }
+    }
     double initMs = -1;
     if (lease == null) {
       try (AdmissionControl.Permit burst =
@@ -129,13 +141,13 @@ public final class InvocationRunner {
     }
     ExecutionEnvironment env = lease.env();
     InvocationLog log = logFor(env, spec, scope);
-    double vcpus = CpuShare.forMemory(spec.config().memorySize(), hostCores).vcpus();
-    AdmissionControl.Permit permit;
-    try {
-      permit = admit(vcpus);
-    } catch (TooManyRequestsException e) {
-      pool.release(env);
-      throw e;
+    if (permit == null) {
+      try {
+        permit = admit(vcpus);
+      } catch (TooManyRequestsException e) {
+        pool.release(env);
+        throw e;
+      }
     }
     env.pin(permit.cpu());
     // the share is held for the invocation, and lent while it calls another function
