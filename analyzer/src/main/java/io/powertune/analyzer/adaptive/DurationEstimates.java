@@ -1,6 +1,10 @@
 package io.powertune.analyzer.adaptive;
 
+import java.util.stream.IntStream;
 import org.apache.commons.math3.distribution.MultivariateNormalDistribution;
+import org.apache.commons.math3.linear.DecompositionSolver;
+import org.apache.commons.math3.linear.LUDecomposition;
+import org.apache.commons.math3.linear.MatrixUtils;
 import org.apache.commons.math3.linear.RealMatrix;
 import org.apache.commons.math3.random.RandomGenerator;
 
@@ -34,8 +38,8 @@ record DurationEstimates(
 
   /**
    * Draws plausible mean durations of every size, {@code count} times: the model's coefficients
-   * from the free fit's normal distribution, negative ones set to 0 (a coefficient cannot be
-   * negative); or, each size alone, its log-mean from its own normal distribution.
+   * from the free fit's normal distribution, held at 0 or above (a coefficient cannot be negative;
+   * see {@link #held}); or, each size alone, its log-mean from its own normal distribution.
    *
    * @return {@code count} rows of one mean duration per size
    */
@@ -58,14 +62,78 @@ record DurationEstimates(
       // a covariance too ill-conditioned to factor: the coefficients drawn each on its own
       coefficients = null;
     }
+    RealMatrix[] gains = new RealMatrix[1 << free.length];
     for (int d = 0; d < count; d++) {
       double[] theta = coefficients != null ? coefficients.sample() : independently(random);
-      for (int c = 0; c < theta.length; c++) {
-        theta[c] = Math.max(0, theta[c]);
-      }
-      draws[d] = jacobian.operate(theta);
+      draws[d] = jacobian.operate(held(theta, gains));
     }
     return draws;
+  }
+
+  /**
+   * A drawn coefficient vector held at 0 or above: the negative coefficients are set to 0 and the
+   * others moved by what they covary with them (the nearest vector with those at 0, in the metric
+   * of the covariance's inverse), as the bounded fit lets the other terms take up a term held at 0.
+   * Cutting each at 0 alone would keep, say, the larger slope that a negative memory-pressure draw
+   * offset, and the smallest sizes would look worse than any fit to the data says.
+   *
+   * @param gains for each set of held coefficients (a bit mask), the covariance of every
+   *     coefficient with the held ones times the held ones' inverse covariance; filled as needed
+   */
+  double[] held(double[] theta, RealMatrix[] gains) {
+    int held = 0;
+    double[] moved = theta;
+    for (int pass = 0; pass < theta.length; pass++) {
+      int negative = held;
+      for (int c = 0; c < moved.length; c++) {
+        if (moved[c] < 0) {
+          negative |= 1 << c;
+        }
+      }
+      if (negative == held) {
+        break;
+      }
+      held = negative;
+      RealMatrix gain = gains[held] != null ? gains[held] : (gains[held] = gain(held));
+      if (gain == NO_GAIN) {
+        break;
+      }
+      int[] columns = columns(held);
+      double[] heldValues = new double[columns.length];
+      for (int j = 0; j < columns.length; j++) {
+        heldValues[j] = theta[columns[j]];
+      }
+      double[] shift = gain.operate(heldValues);
+      moved = new double[theta.length];
+      for (int c = 0; c < theta.length; c++) {
+        moved[c] = theta[c] - shift[c];
+      }
+    }
+    for (int c = 0; c < moved.length; c++) {
+      moved[c] = Math.max(0, moved[c]);
+    }
+    return moved;
+  }
+
+  /** Marks a set of held coefficients whose covariance cannot be inverted: they are cut at 0. */
+  private static final RealMatrix NO_GAIN = MatrixUtils.createRealMatrix(1, 1);
+
+  private RealMatrix gain(int held) {
+    int[] columns = columns(held);
+    int[] rows = new int[free.length];
+    for (int c = 0; c < rows.length; c++) {
+      rows[c] = c;
+    }
+    DecompositionSolver solver =
+        new LUDecomposition(covariance.getSubMatrix(columns, columns), 1e-14).getSolver();
+    if (!solver.isNonSingular()) {
+      return NO_GAIN;
+    }
+    return covariance.getSubMatrix(rows, columns).multiply(solver.getInverse());
+  }
+
+  private static int[] columns(int mask) {
+    return IntStream.range(0, Integer.SIZE).filter(c -> (mask & (1 << c)) != 0).toArray();
   }
 
   /** Coefficients drawn each from its own normal distribution, ignoring their correlation. */

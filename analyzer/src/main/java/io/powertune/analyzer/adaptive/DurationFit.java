@@ -42,6 +42,14 @@ final class DurationFit {
    */
   private static final int MIN_SPARE = 2;
 
+  /**
+   * Sizes beyond the terms needed to use the memory-pressure term, which moves mostly the smallest
+   * sizes: with only two spare (the six default sizes), the smallest size alone decides it, and the
+   * fit then follows that size's noise with the precision of a curve (in the simulation, a short
+   * CPU-bound function at 5% noise lost its cheapest size in 8% of trials; with this rule, 2%).
+   */
+  private static final int MIN_SPARE_PRESSURE = 3;
+
   private static final double CLIP_SIGMAS = 3;
   private static final double MAD_TO_SIGMA = 1.4826;
   private static final double SQRT_2 = Math.sqrt(2);
@@ -82,8 +90,12 @@ final class DurationFit {
     double[] geometric = Arrays.stream(logMean).map(Math::exp).toArray();
     Candidate best = null;
     if (df > 0) {
-      for (double[][] basis : bases(memory)) {
-        Candidate fitted = Candidate.fit(basis, geometric, n, sigma2, df);
+      for (Basis basis : bases(memory)) {
+        int spare = k - basis.rows()[0].length;
+        if (spare < MIN_SPARE || basis.pressure() && spare < MIN_SPARE_PRESSURE) {
+          continue;
+        }
+        Candidate fitted = Candidate.fit(basis.rows(), geometric, n, sigma2, df);
         if (fitted != null && (best == null || fitted.lackOfFitP > best.lackOfFitP)) {
           best = fitted;
         }
@@ -212,13 +224,16 @@ final class DurationFit {
     }
   }
 
+  /** A candidate basis: its rows, and whether it has the memory-pressure term. */
+  private record Basis(double[][] rows, boolean pressure) {}
+
   /** The candidate bases: the thread count and the memory-pressure knee from their grids. */
-  private static List<double[][]> bases(int[] memory) {
+  private static List<Basis> bases(int[] memory) {
     int k = memory.length;
     int top = memory[k - 1];
     boolean aboveOneCpu = top > FULL_CPU_MB;
     int maxThreads = aboveOneCpu ? (int) Math.max(2, Math.ceil(top / FULL_CPU_MB)) : 1;
-    List<double[][]> bases = new ArrayList<>();
+    List<Basis> bases = new ArrayList<>();
     for (int threads = aboveOneCpu ? 2 : 1; threads <= maxThreads; threads++) {
       for (int knee = -1; knee < PRESSURE_KNEES.length; knee++) {
         double floor = knee < 0 ? Double.NaN : PRESSURE_KNEES[knee] * memory[0];
@@ -235,7 +250,7 @@ final class DurationFit {
           }
           rows[i] = row.stream().mapToDouble(Double::doubleValue).toArray();
         }
-        bases.add(rows);
+        bases.add(new Basis(rows, knee >= 0));
       }
     }
     return bases;
