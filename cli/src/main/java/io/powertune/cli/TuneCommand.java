@@ -294,7 +294,7 @@ public final class TuneCommand implements Callable<Integer> {
       requireFunction(lambda, validated, session.where());
       SfnClient sfn = clients.sfn(tunerRegion);
       if (deployed != null) {
-        requireStateMachine(sfn, deployed, session.where());
+        requireStateMachine(sfn, deployed, session.where(), validated.adaptive());
       }
       String stateMachine =
           deployed != null
@@ -407,9 +407,15 @@ public final class TuneCommand implements Callable<Integer> {
     }
   }
 
-  private static void requireStateMachine(SfnClient sfn, StateMachineArn arn, String where) {
+  /**
+   * Refuses a named tuner that is not there, or that cannot race the sizes when {@code adaptive} (a
+   * stack deployed before adaptive sampling existed).
+   */
+  private static void requireStateMachine(
+      SfnClient sfn, StateMachineArn arn, String where, boolean adaptive) {
+    String definition;
     try {
-      sfn.describeStateMachine(r -> r.stateMachineArn(arn.arn()));
+      definition = sfn.describeStateMachine(r -> r.stateMachineArn(arn.arn())).definition();
     } catch (StateMachineDoesNotExistException e) {
       throw new InvalidInputException(
           "--state-machine-arn",
@@ -419,6 +425,17 @@ public final class TuneCommand implements Callable<Integer> {
               + where
               + "; install the tuner there first (powertune install), or check the account and"
               + " region");
+    }
+    if (adaptive && !TunerSetup.races(definition)) {
+      throw new InvalidInputException(
+          "--adaptive",
+          "the tuner "
+              + arn.arn()
+              + " at "
+              + where
+              + " is older than adaptive sampling (its state machine has no Racer step); update it"
+              + " (powertune install, or deploy infra/template.yaml of this build again), then tune"
+              + " again");
     }
   }
 

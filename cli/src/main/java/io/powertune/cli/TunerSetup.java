@@ -74,11 +74,15 @@ final class TunerSetup {
 
   /** True when the state machine's definition has the adaptive race's Racer step. */
   private static boolean races(ServiceClients clients, String region, String stateMachineArn) {
-    String definition =
+    return races(
         clients
             .sfn(region)
             .describeStateMachine(r -> r.stateMachineArn(stateMachineArn))
-            .definition();
+            .definition());
+  }
+
+  /** True when a tuner's state machine definition has the adaptive race's Racer step. */
+  static boolean races(String definition) {
     try {
       return TunerJson.MAPPER.readTree(definition).path("States").has(RACER_STATE);
     } catch (IOException e) {

@@ -10,7 +10,10 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
@@ -28,7 +31,8 @@ final class TuningRun {
   private final String tunerRegion;
   private final Clock clock;
   private final PrintWriter err;
-  private Map<Integer, Integer> doneSoFar = Map.of();
+  private final Map<Integer, Integer> doneSoFar = new HashMap<>();
+  private long lastEventId;
   private long lastHistory;
   private boolean historyRead;
 
@@ -83,17 +87,27 @@ final class TuningRun {
 
   /**
    * The sizes measured so far and how many invocations each took, from the execution's history: the
-   * result each size's iteration ends with ({@code SizeMeasured}).
+   * result each size's iteration ends with ({@code SizeMeasured}), or a race's round ({@code
+   * Racer}). Reads only the events since the last look, newest first until one already seen.
    */
   private Map<Integer, Integer> done(String arn) {
     long now = System.nanoTime();
     if (historyRead && now - lastHistory < READ_EVERY.toNanos()) {
-      return doneSoFar;
+      return Map.copyOf(doneSoFar);
     }
     historyRead = true;
     lastHistory = now;
-    Map<Integer, Integer> done = new HashMap<>();
-    for (HistoryEvent event : sfn.getExecutionHistoryPaginator(r -> r.executionArn(arn)).events()) {
+    List<HistoryEvent> fresh = new ArrayList<>();
+    for (HistoryEvent event :
+        sfn.getExecutionHistoryPaginator(r -> r.executionArn(arn).reverseOrder(true)).events()) {
+      if (event.id() <= lastEventId) {
+        break;
+      }
+      fresh.add(event);
+    }
+    Collections.reverse(fresh);
+    for (HistoryEvent event : fresh) {
+      lastEventId = event.id();
       var exited = event.stateExitedEventDetails();
       if (exited == null || exited.output() == null) {
         continue;
@@ -101,16 +115,15 @@ final class TuningRun {
       try {
         if ("SizeMeasured".equals(exited.name())) {
           JsonNode size = TunerJson.MAPPER.readTree(exited.output());
-          done.put(size.path("value").asInt(), size.path("invocations").asInt());
+          doneSoFar.put(size.path("value").asInt(), size.path("invocations").asInt());
         } else if ("Racer".equals(exited.name())) {
-          raceDone(TunerJson.MAPPER.readTree(exited.output()).path("race"), done);
+          raceDone(TunerJson.MAPPER.readTree(exited.output()).path("race"), doneSoFar);
         }
       } catch (IOException e) {
         // not a size's result: not ours to count
       }
     }
-    doneSoFar = Map.copyOf(done);
-    return doneSoFar;
+    return Map.copyOf(doneSoFar);
   }
 
   /**

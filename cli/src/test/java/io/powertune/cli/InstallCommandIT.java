@@ -136,7 +136,8 @@ class InstallCommandIT {
   }
 
   @Test
-  void tuneAdaptive_withATunerInstalledBeforeTheRace_isRefusedWithTheFix() throws Exception {
+  void tuneAdaptive_withATunerFromBeforeTheRace_installedOrNamed_isRefusedWithTheFix()
+      throws Exception {
     try (PlatformFixture platform = new PlatformFixture(stateDir)) {
       assertThat(run(platform, "install").exitCode()).isZero();
       // what an older build's install left: the state machine without the race
@@ -162,11 +163,24 @@ class InstallCommandIT {
               null);
 
       CliRun tune = tuneWith(platform, "older-io", "--powers", "128,256", "--adaptive");
+      CliRun named =
+          tuneWith(
+              platform,
+              "older-io",
+              "--powers",
+              "128,256",
+              "--adaptive",
+              "--state-machine-arn",
+              arn);
 
       assertThat(tune.exitCode()).isEqualTo(2);
       assertThat(tune.err())
           .contains("--adaptive: the tuner powertune install put at")
           .contains("run powertune install to bring it up to date, then tune again");
+      assertThat(named.exitCode()).isEqualTo(2);
+      assertThat(named.err())
+          .contains("--adaptive: the tuner " + arn)
+          .contains("has no Racer step");
       assertThat(platform.sfn().listExecutions(r -> r.stateMachineArn(arn)).executions()).isEmpty();
     }
   }

@@ -51,6 +51,10 @@ public final class EnvironmentPool implements AutoCloseable {
   private final Server server;
   private final RuntimeApiHandler runtimeApi;
   private final Path runtimesDir;
+
+  /** Whether the platform unpacked the Java client's native library for this host. */
+  private final boolean nativeClient;
+
   private final Path tmpRoot;
   private final FifoSpares fifos;
   private final PlatformCredentials credentials;
@@ -102,6 +106,7 @@ public final class EnvironmentPool implements AutoCloseable {
     this.server = server;
     this.runtimeApi = runtimeApi;
     this.runtimesDir = runtimesDir;
+    this.nativeClient = JavaClientLibrary.unpackedIn(runtimesDir.resolve("java"));
     this.tmpRoot = tmpRoot;
     deleteContents(tmpRoot); // what the environments of a platform that crashed left behind
     this.fifos = new FifoSpares(tmpRoot.resolve(".fifos"));
@@ -323,7 +328,7 @@ public final class EnvironmentPool implements AutoCloseable {
         isolation == null
             ? RuntimeLaunch.Paths.platforms(spec.codeDir(), runtimesDir)
             : RuntimeLaunch.Paths.isolated(isolation.languageHome() != null);
-    command.addAll(RuntimeLaunch.command(spec, paths, share));
+    command.addAll(RuntimeLaunch.command(spec, paths, share, nativeClient));
     env.start(
         command,
         RuntimeLaunch.environment(

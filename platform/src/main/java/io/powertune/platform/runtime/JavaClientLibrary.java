@@ -22,16 +22,14 @@ public final class JavaClientLibrary {
   private static final org.slf4j.Logger LOG =
       org.slf4j.LoggerFactory.getLogger(JavaClientLibrary.class);
 
-  private static volatile boolean unpacked;
-
   private JavaClientLibrary() {}
 
   /**
-   * True once {@link #unpack} found the library for this host; otherwise runtimes are left to the
-   * client's own search.
+   * True when {@link #unpack} put the library for this host in {@code javaDir}; otherwise runtimes
+   * are left to the client's own search.
    */
-  static boolean unpacked() {
-    return unpacked;
+  static boolean unpackedIn(Path javaDir) {
+    return Files.isRegularFile(javaDir.resolve(FILE));
   }
 
   /**
@@ -53,12 +51,12 @@ public final class JavaClientLibrary {
       if (library == null) {
         LOG.warn(
             "the Java runtime interface client has no {}: java runtimes will not start", entry);
+        Files.deleteIfExists(javaDir.resolve(FILE)); // another host's copy
         return;
       }
       try (InputStream in = jar.getInputStream(library)) {
         Files.copy(in, javaDir.resolve(FILE), StandardCopyOption.REPLACE_EXISTING);
       }
-      unpacked = true;
     }
   }
 }

@@ -54,7 +54,12 @@ final class RuntimeLaunch {
     }
   }
 
-  static List<String> command(EnvironmentSpec spec, Paths paths, CpuShare share) {
+  /**
+   * @param nativeClient whether the platform unpacked the Java client's native library into the
+   *     runtimes' java folder
+   */
+  static List<String> command(
+      EnvironmentSpec spec, Paths paths, CpuShare share, boolean nativeClient) {
     String runtime = spec.config().runtime();
     Path runtimesDir = paths.runtimesDir();
     Path codeDir = paths.taskRoot();
@@ -77,7 +82,7 @@ final class RuntimeLaunch {
                   "-Xshare:auto",
                   "-Xmx" + heapMb + "m",
                   "-XX:ActiveProcessorCount=" + share.processors()));
-      if (JavaClientLibrary.unpacked()) {
+      if (nativeClient) {
         // the client's native library, unpacked once by the platform, not by each start
         command.add(
             "-Dcom.amazonaws.services.lambda.runtime.api.client.runtimeapi.NativeClient.JNI="

@@ -1,8 +1,6 @@
 package io.powertune.statemachine.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.powertune.statemachine.ErrorNames;
 import io.powertune.statemachine.StatesError;
 import io.powertune.statemachine.states.Catcher;
@@ -45,11 +43,8 @@ final class ErrorHandling {
           throw e;
         }
         Catcher catcher = katch.get(c);
-        ObjectNode caught = JsonNodeFactory.instance.objectNode();
-        caught.put("Error", e.error());
-        caught.put("Cause", e.cause());
         JsonNode output =
-            catcher.resultPath() == null ? raw : catcher.resultPath().write(raw, caught);
+            catcher.resultPath() == null ? raw : catcher.resultPath().write(raw, e.asOutput());
         return Step.to(output, catcher.next());
       }
     }

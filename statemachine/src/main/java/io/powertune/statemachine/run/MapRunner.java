@@ -105,9 +105,7 @@ final class MapRunner {
         if (!tolerant) {
           continue;
         }
-        ObjectNode failed = outputs.addObject();
-        failed.put("Error", result.error().error());
-        failed.put("Cause", result.error().cause());
+        outputs.add(result.error().asOutput());
       } else {
         outputs.add(result.output());
       }

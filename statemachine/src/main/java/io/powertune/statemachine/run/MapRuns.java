@@ -75,9 +75,7 @@ final class MapRuns {
         outputs.add(result.output());
       } else {
         failedItems += children.get(i).items();
-        ObjectNode failed = outputs.addObject();
-        failed.put("Error", result.error().error());
-        failed.put("Cause", result.error().cause());
+        outputs.add(result.error().asOutput());
       }
     }
     if (failedItems > 0 || first != null) {

@@ -6,6 +6,7 @@ import io.powertune.analyzer.model.InvalidInputException;
 import io.powertune.tuner.TunerJson;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -94,8 +95,7 @@ public final class Payloads {
       }
       start = end;
     }
-    keys.sort(
-        java.util.Comparator.comparingDouble((double[] k) -> k[0]).thenComparingDouble(k -> k[1]));
+    keys.sort(Comparator.comparingDouble((double[] k) -> k[0]).thenComparingDouble(k -> k[1]));
     List<String> spread = new ArrayList<>(laidOut.size());
     keys.forEach(k -> spread.add(laidOut.get((int) k[1])));
     return List.copyOf(spread);
