@@ -77,7 +77,7 @@ final class TuningRun {
                     measured, done.keySet(), Duration.between(started, clock.instant())));
           };
       DescribeExecutionResponse execution = follower.awaitEnd(arn, show);
-      historyRead = false; // a last, full look
+      historyRead = false; // a last look, at what the end added
       show.run();
       return execution;
     } finally {
@@ -107,7 +107,7 @@ final class TuningRun {
     }
     Collections.reverse(fresh);
     for (HistoryEvent event : fresh) {
-      lastEventId = event.id();
+      lastEventId = Math.max(lastEventId, event.id());
       var exited = event.stateExitedEventDetails();
       if (exited == null || exited.output() == null) {
         continue;

@@ -2,6 +2,7 @@ package io.powertune.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.powertune.analyzer.report.ReportParser;
 import java.nio.file.Files;
@@ -32,41 +33,51 @@ class AdmissionIT {
 
   @TempDir Path stateDir;
 
+  /**
+   * A function holding a share of every core but 0.2 (nothing of a whole vCPU fits beside it),
+   * running until the file {@code release} exists.
+   */
+  private record Hog(CompletableFuture<InvokeResponse> done, Path release) {
+
+    static Hog start(PlatformFixture fixture, LambdaClient lambda, Path code, Path signals) {
+      int cores = java.lang.Runtime.getRuntime().availableProcessors();
+      int memory = (int) Math.round((cores - 0.3) * 1769);
+      fixture.create(lambda, "hog", Runtime.PYTHON3_12, "app.hold", code, memory, 60);
+      Path started = signals.resolve("started");
+      Path release = signals.resolve("release");
+      String event = "{\"started\":\"" + started + "\",\"release\":\"" + release + "\"}";
+      CompletableFuture<InvokeResponse> done =
+          CompletableFuture.supplyAsync(
+              () ->
+                  lambda.invoke(
+                      r -> r.functionName("hog").payload(SdkBytes.fromUtf8String(event))));
+      Eventually.until("the hog runs", Duration.ofSeconds(30), () -> Files.exists(started));
+      return new Hog(done, release);
+    }
+  }
+
   @Test
   void sharesThatDoNotFit_waitThenGet429_andRunOnceTheCpuIsFree() throws Exception {
     HostSupport.assumeWritableCgroups("AdmissionIT");
-    int cores = java.lang.Runtime.getRuntime().availableProcessors();
     PlatformConfig config =
         PlatformFixture.config(stateDir).withAdmissionWait(Duration.ofMillis(300));
     try (PlatformFixture fixture = new PlatformFixture(config);
         SharedFolder shared = new SharedFolder("admission")) {
       LambdaClient lambda = fixture.lambdaWithoutRetries();
       Path code = Zips.testFunction("python-behaviours");
-      // a share of every core but 0.2: nothing of a whole vCPU fits beside it
-      int hogMemory = (int) Math.round((cores - 0.3) * 1769);
-      fixture.create(lambda, "hog", Runtime.PYTHON3_12, "app.hold", code, hogMemory, 60);
       fixture.create(lambda, "warm", Runtime.PYTHON3_12, "app.count", code, 1769, 30);
       fixture.create(lambda, "cold", Runtime.PYTHON3_12, "app.count", code, 128, 30);
       lambda.invoke(r -> r.functionName("warm"));
-      Path signals = shared.path();
-      Path started = signals.resolve("started");
-      Path release = signals.resolve("release");
-      String holdEvent = "{\"started\":\"" + started + "\",\"release\":\"" + release + "\"}";
 
-      CompletableFuture<InvokeResponse> hog =
-          CompletableFuture.supplyAsync(
-              () ->
-                  lambda.invoke(
-                      r -> r.functionName("hog").payload(SdkBytes.fromUtf8String(holdEvent))));
-      Eventually.until("the hog runs", Duration.ofSeconds(30), () -> Files.exists(started));
+      Hog hog = Hog.start(fixture, lambda, code, shared.path());
       TooManyRequestsException warm =
           catchThrowableOfType(
               TooManyRequestsException.class, () -> lambda.invoke(r -> r.functionName("warm")));
       TooManyRequestsException cold =
           catchThrowableOfType(
               TooManyRequestsException.class, () -> lambda.invoke(r -> r.functionName("cold")));
-      Files.createFile(release);
-      InvokeResponse hogDone = hog.get();
+      Files.createFile(hog.release());
+      InvokeResponse hogDone = hog.done().get();
       InvokeResponse coldDone = lambda.invoke(r -> r.functionName("cold").logType(LogType.TAIL));
 
       assertThat(warm.statusCode()).isEqualTo(429);
@@ -83,24 +94,17 @@ class AdmissionIT {
   void callersQueuedBehindABusyHost_takeTheWarmEnvironmentInTurn_insteadOfColdStarting()
       throws Exception {
     HostSupport.assumeWritableCgroups("AdmissionIT");
-    int cores = java.lang.Runtime.getRuntime().availableProcessors();
     try (PlatformFixture fixture = new PlatformFixture(PlatformFixture.config(stateDir));
         SharedFolder shared = new SharedFolder("admission-queue")) {
       LambdaClient lambda = fixture.lambdaWithoutRetries();
       Path code = Zips.testFunction("python-behaviours");
-      int hogMemory = (int) Math.round((cores - 0.3) * 1769);
-      fixture.create(lambda, "hog", Runtime.PYTHON3_12, "app.hold", code, hogMemory, 60);
-      fixture.create(lambda, "warm", Runtime.PYTHON3_12, "app.count", code, 1769, 30);
+      // a share of more than half the capacity: once the hog ends, one invocation runs at a time
+      int cores = java.lang.Runtime.getRuntime().availableProcessors();
+      int memory = Math.max(1769, (int) Math.ceil(((cores - 0.2) / 2 + 0.05) * 1769));
+      assumeTrue(memory <= 10_240, "a share above half of " + cores + " cores needs over 10 GB");
+      fixture.create(lambda, "warm", Runtime.PYTHON3_12, "app.count", code, memory, 30);
       lambda.invoke(r -> r.functionName("warm"));
-      Path started = shared.path().resolve("started");
-      Path release = shared.path().resolve("release");
-      String holdEvent = "{\"started\":\"" + started + "\",\"release\":\"" + release + "\"}";
-      CompletableFuture<InvokeResponse> hog =
-          CompletableFuture.supplyAsync(
-              () ->
-                  lambda.invoke(
-                      r -> r.functionName("hog").payload(SdkBytes.fromUtf8String(holdEvent))));
-      Eventually.until("the hog runs", Duration.ofSeconds(30), () -> Files.exists(started));
+      Hog hog = Hog.start(fixture, lambda, code, shared.path());
 
       int callers = 4;
       ExecutorService pool = Executors.newFixedThreadPool(callers);
@@ -114,8 +118,8 @@ class AdmissionIT {
             "every caller waits for the busy host",
             Duration.ofSeconds(30),
             () -> fixture.platform().admissionWaiting() == callers);
-        Files.createFile(release);
-        hog.get();
+        Files.createFile(hog.release());
+        hog.done().get();
         List<String> counts = new ArrayList<>();
         for (Future<InvokeResponse> f : queued) {
           InvokeResponse response = f.get();

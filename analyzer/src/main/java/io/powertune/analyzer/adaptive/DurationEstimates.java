@@ -1,5 +1,6 @@
 package io.powertune.analyzer.adaptive;
 
+import java.util.Arrays;
 import java.util.stream.IntStream;
 import org.apache.commons.math3.distribution.MultivariateNormalDistribution;
 import org.apache.commons.math3.linear.DecompositionSolver;
@@ -63,6 +64,10 @@ record DurationEstimates(
       coefficients = null;
     }
     RealMatrix[] gains = new RealMatrix[1 << free.length];
+    if (coefficients == null) {
+      // the covariance that could not be factored cannot move the others either: cut each at 0
+      Arrays.fill(gains, NO_GAIN);
+    }
     for (int d = 0; d < count; d++) {
       double[] theta = coefficients != null ? coefficients.sample() : independently(random);
       draws[d] = jacobian.operate(held(theta, gains));

@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
@@ -125,7 +126,7 @@ public final class EnvironmentPool implements AutoCloseable {
       return false;
     }
     synchronized (queue) {
-      return !queue.isEmpty();
+      return queue.stream().anyMatch(env -> !env.dead() && !env.retired());
     }
   }
 
@@ -135,23 +136,26 @@ public final class EnvironmentPool implements AutoCloseable {
    */
   public Lease warm(EnvironmentSpec spec) {
     Deque<ExecutionEnvironment> queue = idle.get(spec.poolKey());
-    if (queue != null) {
-      synchronized (queue) {
-        queue.removeIf(env -> env.dead() || env.retired());
-        for (var it = queue.descendingIterator(); it.hasNext(); ) {
-          ExecutionEnvironment env = it.next();
-          if (env.waitingForNext()) {
-            it.remove();
-            return new Lease(env, false);
-          }
-        }
-        ExecutionEnvironment env = queue.pollLast();
-        if (env != null) {
-          return new Lease(env, false);
+    if (queue == null) {
+      return null;
+    }
+    List<ExecutionEnvironment> unusable = new ArrayList<>();
+    ExecutionEnvironment chosen = null;
+    synchronized (queue) {
+      queue.removeIf(env -> (env.dead() || env.retired()) && unusable.add(env));
+      for (var it = queue.descendingIterator(); it.hasNext() && chosen == null; ) {
+        ExecutionEnvironment env = it.next();
+        if (env.waitingForNext()) {
+          it.remove();
+          chosen = env;
         }
       }
+      if (chosen == null) {
+        chosen = queue.pollLast();
+      }
     }
-    return null;
+    unusable.forEach(this::end); // a retired one still runs: the reaper may not see it again
+    return chosen == null ? null : new Lease(chosen, false);
   }
 
   /**
@@ -177,14 +181,19 @@ public final class EnvironmentPool implements AutoCloseable {
     }
   }
 
-  /** Ends an environment at once (after a timeout, crash or init failure). */
+  /**
+   * Ends an environment at once (after a timeout, crash or init failure); once only, however many
+   * paths see it go (its exit, the reaper, a caller): its uid must not be freed twice, when it may
+   * already be another environment's.
+   */
   public void end(ExecutionEnvironment env) {
+    if (!all.remove(env)) {
+      return;
+    }
     env.kill();
     sessions.revoke(env.credentials());
     env.uid().ifPresent(users::release);
-    if (all.remove(env)) {
-      endListeners.forEach(listener -> listener.accept(env));
-    }
+    endListeners.forEach(listener -> listener.accept(env));
     ServerConnector connector = connectors.remove(env);
     if (connector != null) {
       runtimeApi.unregister(connector.getLocalPort());
@@ -321,7 +330,7 @@ public final class EnvironmentPool implements AutoCloseable {
     connectors.put(env, connector);
     all.add(env);
     String api = "127.0.0.1:" + connector.getLocalPort();
-    List<String> command = new java.util.ArrayList<>(tmp.enterCommand());
+    List<String> command = new ArrayList<>(tmp.enterCommand());
     command.addAll(group.enterCommand());
     uid.ifPresent(u -> command.addAll(users.dropCommand(u)));
     RuntimeLaunch.Paths paths =

@@ -109,10 +109,12 @@ public final class InvocationRunner {
     double vcpus = CpuShare.forMemory(spec.config().memorySize(), hostCores).vcpus();
     AdmissionControl.Permit permit = null;
     Lease lease = null;
+    // a caller that finds no warm environment after its wait has the rest of it for a cold start
+    long admitBy = System.nanoTime() + admissionWait.toNanos();
     if (pool.hasWarm(spec)) {
       // the share first, then the environment: callers a busy host queues share the warm ones
       // instead of each holding one while it waits
-      permit = admit(vcpus);
+      permit = admit(vcpus, admitBy);
       lease = pool.warm(spec);
       if (lease == null) {
         permit.close();
@@ -122,7 +124,7 @@ public final class InvocationRunner {
     double initMs = -1;
     if (lease == null) {
       try (AdmissionControl.Permit burst =
-          admit(CpuShare.forInit(spec.config().memorySize(), hostCores).vcpus())) {
+          admit(CpuShare.forInit(spec.config().memorySize(), hostCores).vcpus(), admitBy)) {
         lease = pool.start(spec, stream -> initLog(spec, scope, lines, stream), burst.cpu());
         ExecutionEnvironment env = lease.env();
         try {
@@ -143,7 +145,7 @@ public final class InvocationRunner {
     InvocationLog log = logFor(env, spec, scope);
     if (permit == null) {
       try {
-        permit = admit(vcpus);
+        permit = admit(vcpus, System.nanoTime() + admissionWait.toNanos());
       } catch (TooManyRequestsException e) {
         pool.release(env);
         throw e;
@@ -202,14 +204,16 @@ public final class InvocationRunner {
 
   /**
    * Waits until {@code vcpus} fit among the CPU shares running now (an init's burst or an
-   * invocation's share); when they do not in time, throttles the call.
+   * invocation's share); when they do not by {@code byNanos} (a {@link System#nanoTime}), throttles
+   * the call.
    */
-  private AdmissionControl.Permit admit(double vcpus) {
+  private AdmissionControl.Permit admit(double vcpus, long byNanos) {
     if (admission == null) {
       return UNLIMITED;
     }
     try {
-      AdmissionControl.Permit permit = admission.tryAcquire(vcpus, admissionWait);
+      AdmissionControl.Permit permit =
+          admission.tryAcquire(vcpus, Duration.ofNanos(Math.max(0, byNanos - System.nanoTime())));
       if (permit != null) {
         return permit;
       }
