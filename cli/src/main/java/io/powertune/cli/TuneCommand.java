@@ -426,16 +426,11 @@ public final class TuneCommand implements Callable<Integer> {
               + "; install the tuner there first (powertune install), or check the account and"
               + " region");
     }
-    if (adaptive && !TunerSetup.races(definition)) {
-      throw new InvalidInputException(
-          "--adaptive",
-          "the tuner "
-              + arn.arn()
-              + " at "
-              + where
-              + " is older than adaptive sampling (its state machine has no Racer step); update it"
-              + " (powertune install, or deploy infra/template.yaml of this build again), then tune"
-              + " again");
+    if (adaptive) {
+      TunerSetup.requireRace(
+          definition,
+          "the tuner " + arn.arn() + " at " + where,
+          "update it (powertune install, or deploy infra/template.yaml of this build again)");
     }
   }
 

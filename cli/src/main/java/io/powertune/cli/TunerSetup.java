@@ -48,13 +48,14 @@ final class TunerSetup {
       ServiceClients clients, String region, boolean platform, boolean adaptive, PrintWriter err) {
     Optional<Installed> installed = installedByInstall(clients, region);
     if (installed.isPresent()) {
-      if (adaptive && !races(clients, region, installed.get().stateMachineArn())) {
-        throw new InvalidInputException(
-            "--adaptive",
-            "the tuner powertune install put at "
-                + clients.where()
-                + " is older than adaptive sampling (its state machine has no Racer step); run"
-                + " powertune install to bring it up to date, then tune again");
+      if (adaptive) {
+        requireRace(
+            clients
+                .sfn(region)
+                .describeStateMachine(r -> r.stateMachineArn(installed.get().stateMachineArn()))
+                .definition(),
+            "the tuner powertune install put at " + clients.where(),
+            "run powertune install to bring it up to date");
       }
       err.println(
           "powertune: using the tuner powertune install put at "
@@ -72,21 +73,28 @@ final class TunerSetup {
     return installer(clients, region, settings).install().stateMachineArn();
   }
 
-  /** True when the state machine's definition has the adaptive race's Racer step. */
-  private static boolean races(ServiceClients clients, String region, String stateMachineArn) {
-    return races(
-        clients
-            .sfn(region)
-            .describeStateMachine(r -> r.stateMachineArn(stateMachineArn))
-            .definition());
-  }
-
-  /** True when a tuner's state machine definition has the adaptive race's Racer step. */
-  static boolean races(String definition) {
+  /**
+   * Refuses an adaptive run on a tuner whose state machine {@code definition} has no Racer step
+   * (one set up before adaptive sampling existed).
+   *
+   * @param tuner the tuner as the message names it
+   * @param update how to bring it up to date
+   * @throws InvalidInputException naming {@code --adaptive}
+   */
+  static void requireRace(String definition, String tuner, String update) {
+    boolean races;
     try {
-      return TunerJson.MAPPER.readTree(definition).path("States").has(RACER_STATE);
+      races = TunerJson.MAPPER.readTree(definition).path("States").has(RACER_STATE);
     } catch (IOException e) {
-      return false;
+      races = false;
+    }
+    if (!races) {
+      throw new InvalidInputException(
+          "--adaptive",
+          tuner
+              + " is older than adaptive sampling (its state machine has no Racer step); "
+              + update
+              + ", then tune again");
     }
   }
 

@@ -33,7 +33,7 @@ public final class HtmlReport {
             result.sampling() == null
                 ? BARS
                 : "The bars are the race's "
-                    + Numbers.percent(result.sampling().settings().confidence())
+                    + intervalLevel(result)
                     + " intervals, which pool every run of every size (see Adaptive sampling"
                     + " below)."));
     body.append("<h2>Every size</h2>\n").append(sizes(result));
@@ -47,6 +47,13 @@ public final class HtmlReport {
         .append(" their average durations and costs, in its part after #; nothing is sent until")
         .append(" you follow it).</p>\n");
     return Html.page("powertune: " + Headline.of(result), body.toString());
+  }
+
+  /** The level of the size table's and the chart's intervals: the race's confidence, or 95%. */
+  private static String intervalLevel(TuningAnalysis result) {
+    return result.sampling() == null
+        ? "95%"
+        : Numbers.percent(result.sampling().settings().confidence());
   }
 
   private static final String BARS =
@@ -69,10 +76,7 @@ public final class HtmlReport {
             "avg ms",
             "p50 ms",
             "p90 ms",
-            (result.sampling() == null
-                    ? "95%"
-                    : Numbers.percent(result.sampling().settings().confidence()))
-                + " interval (ms)",
+            intervalLevel(result) + " interval (ms)",
             "cost/invocation",
             "per 1M invocations",
             "max memory used",

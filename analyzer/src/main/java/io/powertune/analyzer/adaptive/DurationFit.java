@@ -91,9 +91,8 @@ final class DurationFit {
     Candidate best = null;
     if (df > 0) {
       for (Basis basis : bases(memory)) {
-        int spare = k - basis.rows()[0].length;
-        if (spare < MIN_SPARE || basis.pressure() && spare < MIN_SPARE_PRESSURE) {
-          continue;
+        if (basis.pressure() && k - basis.rows()[0].length < MIN_SPARE_PRESSURE) {
+          continue; // too few sizes to tell pressure from the smallest size's noise
         }
         Candidate fitted = Candidate.fit(basis.rows(), geometric, n, sigma2, df);
         if (fitted != null && (best == null || fitted.lackOfFitP > best.lackOfFitP)) {

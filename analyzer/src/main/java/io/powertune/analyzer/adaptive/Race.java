@@ -211,8 +211,11 @@ public final class Race {
 
   /** {@code E[max(1, ceil(X))] - E[X]} for a lognormal {@code X} of this mean and log-spread. */
   private static double roundingUp(double mean, double sigma) {
-    if (mean >= LONG_MS || sigma <= 0) {
-      return mean >= LONG_MS ? 0.5 : Math.max(1, Math.ceil(mean)) - mean;
+    if (mean >= LONG_MS) {
+      return 0.5;
+    }
+    if (sigma <= 0) {
+      return Math.max(1, Math.ceil(mean)) - mean;
     }
     LogNormalDistribution run =
         new LogNormalDistribution(null, Math.log(mean) - sigma * sigma / 2, sigma);
