@@ -30,7 +30,7 @@ final class SamplingSection {
     return "<h2 id=\"sampling\">Adaptive sampling</h2>\n<p id=\"sampling-summary\">"
         + Html.escape(summary(sampling))
         + "</p>\n"
-        + how(sampling)
+        + how(result.strategy(), sampling)
         + table(result.strategy(), sampling);
   }
 
@@ -72,14 +72,20 @@ final class SamplingSection {
     return rounds + (rounds == 1 ? " round" : " rounds");
   }
 
-  private static String how(AdaptiveSampling sampling) {
+  private static String how(String strategy, AdaptiveSampling sampling) {
     SamplingSettings settings = sampling.settings();
     return "<p class=\"how\">The race ran at "
         + Numbers.percent(settings.confidence())
         + " confidence with a "
         + Numbers.percent(settings.tieTolerance())
         + " tie tolerance: a size left it once it was worse than the best at that confidence, and"
-        + " sizes within the tolerance of the pick count as tied with it. The pick had at least "
+        + " sizes within the tolerance of the pick count as tied with it. Each round measured the"
+        + " pick and the sizes that could still beat it by more than the tolerance."
+        + ("balanced".equals(strategy)
+            ? " Every balanced score is divided by the slowest and the costliest size's figures, so"
+                + " those two were measured as often as the pick, dropped or not."
+            : "")
+        + " The pick had at least "
         + settings.minNum()
         + " invocations, no size more than "
         + settings.maxNum()

@@ -2,6 +2,7 @@ package io.powertune.analyzer.adaptive;
 
 import java.util.Arrays;
 import java.util.stream.IntStream;
+import org.apache.commons.math3.distribution.GammaDistribution;
 import org.apache.commons.math3.distribution.MultivariateNormalDistribution;
 import org.apache.commons.math3.linear.DecompositionSolver;
 import org.apache.commons.math3.linear.LUDecomposition;
@@ -40,18 +41,25 @@ record DurationEstimates(
   /**
    * Draws plausible mean durations of every size, {@code count} times: the model's coefficients
    * from the free fit's normal distribution, held at 0 or above (a coefficient cannot be negative;
-   * see {@link #held}); or, each size alone, its log-mean from its own normal distribution.
+   * see {@link #held}); or, each size alone, its log-mean from its own normal distribution. Each
+   * draw's deviation is widened to Student's t, for the pooled variance is itself estimated.
    *
    * @return {@code count} rows of one mean duration per size
    */
   double[][] draws(int count, RandomGenerator random) {
     int k = mean.length;
     double[][] draws = new double[count][k];
+    // chi-squared with df degrees of freedom: Gamma(df / 2, 2), sampled directly (Commons Math's
+    // chi-squared distribution samples by inverting its distribution function, far slower)
+    GammaDistribution spread =
+        degreesOfFreedom > 0 ? new GammaDistribution(random, degreesOfFreedom / 2.0, 2) : null;
     if (!bounded) {
       for (int d = 0; d < count; d++) {
+        double scale = scale(spread);
         for (int i = 0; i < k; i++) {
           double sd = Math.sqrt(covariance.getEntry(i, i));
-          draws[d][i] = Math.exp(estimate[i] + logVariance / 2 + sd * random.nextGaussian());
+          draws[d][i] =
+              Math.exp(estimate[i] + logVariance / 2 + scale * sd * random.nextGaussian());
         }
       }
       return draws;
@@ -70,9 +78,22 @@ record DurationEstimates(
     }
     for (int d = 0; d < count; d++) {
       double[] theta = coefficients != null ? coefficients.sample() : independently(random);
+      double scale = scale(spread);
+      for (int c = 0; c < theta.length; c++) {
+        theta[c] = free[c] + scale * (theta[c] - free[c]);
+      }
       draws[d] = jacobian.operate(held(theta, gains));
     }
     return draws;
+  }
+
+  /**
+   * How far one draw's deviations reach: the pooled variance is itself estimated from {@code
+   * degreesOfFreedom}, so each draw scales a normal deviation by {@code sqrt(df / chi2(df))}, which
+   * makes the draws Student's t (wider tails while few runs are in).
+   */
+  private double scale(GammaDistribution spread) {
+    return spread == null ? 1 : Math.sqrt(degreesOfFreedom / spread.sample());
   }
 
   /**

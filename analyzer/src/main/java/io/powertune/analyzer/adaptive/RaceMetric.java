@@ -1,6 +1,7 @@
 package io.powertune.analyzer.adaptive;
 
 import io.powertune.analyzer.strategy.Strategy;
+import java.util.List;
 import java.util.function.IntToDoubleFunction;
 
 /**
@@ -68,6 +69,29 @@ public record RaceMetric(
       }
     }
     return new Figures(value, slope);
+  }
+
+  /**
+   * The sizes whose figures the others' are divided by: for {@link Strategy#BALANCED}, the size of
+   * the highest cost and the size of the longest duration; none for the other strategies.
+   */
+  public List<Integer> normalizers(double[] meanDuration, double[] billingOffset, int[] memory) {
+    if (strategy != Strategy.BALANCED) {
+      return List.of();
+    }
+    double[] perMs = perMs(memory);
+    int costliest = 0;
+    int slowest = 0;
+    for (int i = 1; i < memory.length; i++) {
+      if (perMs[i] * (meanDuration[i] + billingOffset[i])
+          > perMs[costliest] * (meanDuration[costliest] + billingOffset[costliest])) {
+        costliest = i;
+      }
+      if (meanDuration[i] > meanDuration[slowest]) {
+        slowest = i;
+      }
+    }
+    return costliest == slowest ? List.of(slowest) : List.of(slowest, costliest);
   }
 
   /**

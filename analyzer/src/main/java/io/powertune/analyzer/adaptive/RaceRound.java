@@ -10,8 +10,9 @@ import java.util.Map;
  * @param done true when the race is over
  * @param reason why it is over ({@link #ONE_LEFT}, {@link #ALL_TIED}, {@link #MAX_NUM}, {@link
  *     #NONE_USABLE}); null while it goes on
- * @param targets for the next round, the invocations each remaining size should have reached; empty
- *     when done
+ * @param targets for the next round, each size to measure and the invocations it should have
+ *     reached (the pick, the sizes that could still beat it, and for balanced the sizes its figure
+ *     is divided by); empty when done
  * @param dropped the round after which each dropped size left the race
  * @param pick the best size so far; null when no size can be used
  * @param tied the sizes left whose figure is within the tie tolerance of the pick's (the pick

@@ -3,8 +3,10 @@ package io.powertune.analyzer.adaptive;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.Arrays;
 import org.apache.commons.math3.linear.MatrixUtils;
 import org.apache.commons.math3.linear.RealMatrix;
+import org.apache.commons.math3.random.Well19937c;
 import org.junit.jupiter.api.Test;
 
 class DurationEstimatesTest {
@@ -55,5 +57,37 @@ class DurationEstimatesTest {
     assertThat(held[1]).isZero();
     // the third moves by its covariance with both held ones, given theirs with each other
     assertThat(held[2]).isCloseTo(1 + 0.2 * (1 - 0.45) / 0.19, within(1e-9));
+  }
+
+  /**
+   * Each size on its own: one size whose log-mean is 0 with variance 0.01, pooled from {@code df}.
+   */
+  private static DurationEstimates alone(int degreesOfFreedom) {
+    return new DurationEstimates(
+        new double[] {1},
+        MatrixUtils.createRealIdentityMatrix(1),
+        new double[] {0},
+        new double[] {0},
+        MatrixUtils.createRealMatrix(new double[][] {{0.01}}),
+        false,
+        degreesOfFreedom,
+        0,
+        null,
+        Double.NaN);
+  }
+
+  /** The share of draws whose log lies more than {@code sds} standard deviations off centre. */
+  private static double beyond(DurationEstimates estimates, double sds) {
+    double[][] draws = estimates.draws(20_000, new Well19937c(3));
+    long far = Arrays.stream(draws).filter(d -> Math.abs(Math.log(d[0])) > sds * 0.1).count();
+    return far / (double) draws.length;
+  }
+
+  @Test
+  void fewRunsBehindThePooledVariance_widenTheDrawsTails_asStudentsT() {
+    // beyond 3 standard deviations: 0.27% of a normal's draws; 5.8% of Student's t with 3 degrees
+    // of freedom; with 1,000 the t is all but normal
+    assertThat(beyond(alone(3), 3)).isBetween(0.045, 0.07);
+    assertThat(beyond(alone(1000), 3)).isBetween(0.001, 0.005);
   }
 }

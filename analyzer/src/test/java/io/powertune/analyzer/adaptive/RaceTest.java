@@ -306,4 +306,67 @@ final class RaceTest {
     // the dropped sizes keep their first round's runs: 3 * 3 + 8
     assertThat(outcome.invocations()).isLessThan(SMALL.size() * settings.minNum());
   }
+
+  @Test
+  void balanced_keepsMeasuringTheSizesItsFigureIsDividedBy_afterDroppingThem() {
+    // 128 MB is the slowest by far: every balanced figure is divided by its duration
+    Profile cpu = Profile.of(2, 200, 0.20);
+    List<Integer> sizes = List.of(128, 256, 512, 1024, 1536, 2048);
+    int first = Race.firstRound(sizes.size(), SETTINGS);
+
+    Outcome balanced = race(cpu, sizes, Set.of(), metric(Strategy.BALANCED), SETTINGS, 9);
+    Outcome speed = race(cpu, sizes, Set.of(), metric(Strategy.SPEED), SETTINGS, 9);
+
+    assertThat(balanced.last().dropped()).containsEntry(128, 1);
+    assertThat(balanced.runs().get(128)).isGreaterThan(first);
+    assertThat(interval(balanced.last(), 128).droppedInRound()).isEqualTo(1);
+    // speed divides by nothing: its dropped sizes keep their first round's runs
+    assertThat(speed.last().dropped()).containsKey(128);
+    assertThat(speed.runs().get(128)).isEqualTo(first);
+  }
+
+  @Test
+  void racingSizesThatCannotBeatThePickByTheTolerance_wait_whileThePickIsMeasured() {
+    // balanced on the 46 sizes of ALL at 30% noise: the fitted model soon tells that most sizes
+    // cannot beat the pick by 1%, long before it tells which of the sizes near it is the pick
+    Profile cpu = Profile.of(4, 400, 0.30);
+    List<Integer> sizes = new ArrayList<>();
+    for (int memory = 128; memory <= 3008; memory += 64) {
+      sizes.add(memory);
+    }
+    RandomGenerator random = new Well19937c(11);
+    Map<Integer, List<Double>> runs = new TreeMap<>();
+    sizes.forEach(m -> runs.put(m, new ArrayList<>()));
+    Map<Integer, Integer> targets = new HashMap<>();
+    sizes.forEach(m -> targets.put(m, Race.firstRound(sizes.size(), SETTINGS)));
+    Map<Integer, Integer> dropped = Map.of();
+    boolean waited = false;
+    for (int round = 1; round <= 20 && !targets.isEmpty(); round++) {
+      List<MeasuredSize> measured = new ArrayList<>();
+      for (int memory : sizes) {
+        List<Double> done = runs.get(memory);
+        while (done.size() < targets.getOrDefault(memory, 0)) {
+          done.add(cpu.draw(memory, random, false));
+        }
+        measured.add(
+            size(memory, done.stream().mapToDouble(Double::doubleValue).toArray(), false, false));
+      }
+      RaceRound decision =
+          Race.decide(measured, dropped, round, metric(Strategy.BALANCED), SETTINGS);
+      // a round that goes on once the pick has minNum is not settled: every size still in doubt
+      // would be measured in it, and under the old rule every size still racing
+      if (!decision.done() && runs.get(decision.pick()).size() >= SETTINGS.minNum()) {
+        waited |=
+            sizes.stream()
+                .anyMatch(
+                    m -> !decision.dropped().containsKey(m) && !decision.targets().containsKey(m));
+      }
+      targets.clear();
+      targets.putAll(decision.targets());
+      dropped = decision.dropped();
+    }
+
+    assertThat(targets).as("the race ended").isEmpty();
+    assertThat(waited).as("a size in the race waited a round").isTrue();
+  }
 }

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
@@ -22,7 +23,8 @@ import org.apache.commons.math3.random.Well19937c;
  * The adaptive sampling simulation: pure, seeded, no platform. Every profile, size set and strategy
  * is tuned in {@code trials} seeded trials adaptively and with the original's fixed {@code num} 10
  * and 50; a pick is right when its true figure is within the tie tolerance of the true best's.
- * Arguments: the results file, then the number of trials (default 1,000).
+ * Arguments: the results file, then the number of trials (default 1,000), then optionally the
+ * strategies to simulate (comma-separated, default all).
  */
 public final class SamplingSimulation {
 
@@ -54,13 +56,19 @@ public final class SamplingSimulation {
   public static void main(String[] args) throws IOException {
     Path out = Path.of(args[0]);
     int trials = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
+    List<Strategy> strategies =
+        args.length > 2
+            ? Arrays.stream(args[2].split(","))
+                .map(name -> Strategy.parse(name, "strategies"))
+                .toList()
+            : List.of(Strategy.values());
     PriceCatalog prices = PriceCatalogs.defaults();
     SamplingSettings settings = SamplingSettings.DEFAULTS;
     List<Runnable> work = new ArrayList<>();
     List<Tally> tallies = Collections.synchronizedList(new ArrayList<>());
     for (String set : List.of("default", "ALL")) {
       List<Integer> sizes = set.equals("ALL") ? ALL_SIZES : DEFAULT_SIZES;
-      for (Strategy strategy : Strategy.values()) {
+      for (Strategy strategy : strategies) {
         RaceMetric metric =
             new RaceMetric(
                 strategy,
@@ -76,7 +84,15 @@ public final class SamplingSimulation {
     long started = System.nanoTime();
     work.parallelStream().forEach(Runnable::run);
     double seconds = (System.nanoTime() - started) / 1e9;
-    String report = SimulationReport.render(tallies, trials, settings, seconds, Instant.now());
+    String report =
+        SimulationReport.render(
+            tallies,
+            ("bench/run-sampling " + String.join(" ", List.of(args).subList(1, args.length)))
+                .strip(),
+            trials,
+            settings,
+            seconds,
+            Instant.now());
     Files.createDirectories(out.toAbsolutePath().getParent());
     Files.writeString(out, report);
     System.out.print(report);

@@ -18,20 +18,30 @@ final class SimulationReport {
 
   private SimulationReport() {}
 
+  /**
+   * Renders the tallies.
+   *
+   * @param command the command line that ran the simulation, for the record
+   */
   static String render(
-      List<Tally> tallies, int trials, SamplingSettings settings, double seconds, Instant at) {
+      List<Tally> tallies,
+      String command,
+      int trials,
+      SamplingSettings settings,
+      double seconds,
+      Instant at) {
     StringBuilder out = new StringBuilder("# Adaptive sampling simulation\n\n");
     out.append(
         String.format(
             Locale.ROOT,
-            "Run %s: `bench/run-sampling %d` (%.0f s on %d cores). %d profiles, %d seeded trials"
+            "Run %s: `%s` (%.0f s on %d cores). %d profiles, %d seeded trials"
                 + " each, per size set and strategy; confidence %.2f, tie tolerance %s, minNum %d,"
                 + " maxNum %d. A pick is right when its true figure is within the tie tolerance of"
                 + " the true best's. Spend: the adaptive run's invocations over a fixed num 50"
                 + " run's. Targets: right in at least 95%% of trials for every strategy, spending"
                 + " at most 30%% (6 default sizes) and 10%% (the 46 sizes of ALL).\n\n",
             at,
-            trials,
+            command,
             seconds,
             Runtime.getRuntime().availableProcessors(),
             FunctionProfile.all().size(),
@@ -51,6 +61,9 @@ final class SimulationReport {
             tallies.stream()
                 .filter(t -> t.sizeSet().equals(set) && t.strategy() == strategy)
                 .toList();
+        if (group.isEmpty()) {
+          continue; // a strategy left out of this run
+        }
         double right = share(group.stream().mapToLong(Tally::adaptiveRight).sum(), group);
         double worst =
             group.stream()
