@@ -127,11 +127,15 @@ final class TuningRun {
   }
 
   /**
-   * In a race, the sizes out of it after a round (dropped, or unusable), with the invocations each
-   * had; every size once the race is over.
+   * In a race, the sizes out of it after a round (dropped, or unusable) and not measured in the
+   * next, with the invocations each had; every size once the race is over. A dropped size measured
+   * again (balanced's slowest and costliest size follow the pick) is in progress again.
    */
-  private static void raceDone(JsonNode race, Map<Integer, Integer> done) {
+  static void raceDone(JsonNode race, Map<Integer, Integer> done) {
     boolean over = race.path("done").asBoolean();
+    for (JsonNode item : race.path("items")) {
+      done.remove(item.path("value").asInt());
+    }
     for (Map.Entry<String, JsonNode> size : race.path("sizes").properties()) {
       int memory = Integer.parseInt(size.getKey());
       if (over

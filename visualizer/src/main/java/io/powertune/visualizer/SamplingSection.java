@@ -79,11 +79,12 @@ final class SamplingSection {
         + " confidence with a "
         + Numbers.percent(settings.tieTolerance())
         + " tie tolerance: a size left it once it was worse than the best at that confidence, and"
-        + " sizes within the tolerance of the pick count as tied with it. Each round measured the"
-        + " pick and the sizes that could still beat it by more than the tolerance."
+        + " sizes within the tolerance of the pick count as tied with it. Each round after the first"
+        + " measured the pick and the sizes that could still beat it by more than the tolerance."
         + ("balanced".equals(strategy)
-            ? " Every balanced score is divided by the slowest and the costliest size's figures, so"
-                + " those two were measured as often as the pick, dropped or not."
+            ? " Every balanced score is divided by the slowest size's duration and the costliest"
+                + " size's cost, so those two sizes followed the pick's invocations until the race"
+                + " was decided, dropped or not."
             : "")
         + " The pick had at least "
         + settings.minNum()

@@ -28,7 +28,8 @@ class SamplingSectionTest {
         .contains("would have needed num 40 at each size, 240 invocations in all.")
         .contains("<table id=\"sampling-sizes\">")
         .contains("<th>duration (ms)</th><th>95% interval</th><th>in the race</th>")
-        .contains("Each round measured the pick and the sizes that could still beat it")
+        .contains(
+            "Each round after the first measured the pick and the sizes that could still beat it")
         .doesNotContain("Every balanced score is divided by");
     assertThat(count(html, "<tr class=\"sampled")).isEqualTo(6);
     assertThat(html)
@@ -56,8 +57,9 @@ class SamplingSectionTest {
     assertThat(section)
         .contains("The race picked 1769 MB, 95% sure")
         .contains(
-            "Every balanced score is divided by the slowest and the costliest size's figures, so"
-                + " those two were measured as often as the pick, dropped or not.")
+            "Every balanced score is divided by the slowest size's duration and the costliest"
+                + " size's cost, so those two sizes followed the pick's invocations until the race"
+                + " was decided, dropped or not.")
         .contains("<th>balanced score</th>")
         .contains(
             "<tr class=\"sampled unsuitable\" data-memory=\"128\"><td>128 MB</td><td>1</td><td colspan=\"3\">unusable: left out of the race</td></tr>")

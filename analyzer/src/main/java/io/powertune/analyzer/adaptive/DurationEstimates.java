@@ -90,11 +90,17 @@ record DurationEstimates(
   /**
    * How far one draw's deviations reach: the pooled variance is itself estimated from {@code
    * degreesOfFreedom}, so each draw scales a normal deviation by {@code sqrt(df / chi2(df))}, which
-   * makes the draws Student's t (wider tails while few runs are in).
+   * makes the draws Student's t (wider tails while few runs are in), capped at {@link #MAX_SCALE}.
    */
   private double scale(GammaDistribution spread) {
-    return spread == null ? 1 : Math.sqrt(degreesOfFreedom / spread.sample());
+    return spread == null ? 1 : Math.min(MAX_SCALE, Math.sqrt(degreesOfFreedom / spread.sample()));
   }
+
+  /**
+   * The widest a draw's deviations are scaled: with one or two degrees of freedom the t's scale has
+   * no bound, and a draw a thousand deviations out would overflow a mean duration to infinity.
+   */
+  private static final double MAX_SCALE = 10;
 
   /**
    * A drawn coefficient vector held at 0 or above: the negative coefficients are set to 0 and the

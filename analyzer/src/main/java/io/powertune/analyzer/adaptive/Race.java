@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.apache.commons.math3.distribution.LogNormalDistribution;
 import org.apache.commons.math3.distribution.NormalDistribution;
 import org.apache.commons.math3.random.RandomGenerator;
@@ -27,19 +28,22 @@ import org.apache.commons.math3.stat.descriptive.rank.Percentile;
  *   <li>a size still racing is dropped when its figure is at or below the pick's in fewer than
  *       {@code (1 - confidence) / (sizes racing - 1) / rounds} of the draws (a one-sided test
  *       against the pick, Bonferroni-corrected over the sizes compared and over the rounds the race
- *       may run, each a new look at the data);
+ *       may run, each a new look at the data: {@code rounds} counts one size's schedule, {@link
+ *       #firstRound} then half again per round up to {@code maxNum}; a race whose sizes wait can
+ *       take more rounds, which the simulation's error rates include);
  *   <li>the race ends when one size is left; when the pick's doubt is at most {@code (1 -
  *       confidence) / rounds} (no size beats it by more than the tolerance: the sizes left are tied
  *       with it); or when the pick and every size that could still beat it by more than the
- *       tolerance (in at least {@code 1 - confidence} of the draws) have had {@code maxNum}. The
- *       pick has had at least {@code minNum} by then.
- *   <li>otherwise the next round measures the pick and those sizes that could still beat it; a
- *       racing size that could not waits, and is measured again if it comes back into doubt. For
- *       the balanced strategy the sizes its figure is divided by (the slowest and the costliest,
- *       {@link RaceMetric#normalizers}) follow the pick's count, dropped or not: every figure
- *       depends on them, and a size dropped early would otherwise leave them known from two or
- *       three runs (in the simulation, balanced on the 46 sizes of {@code ALL} went from 95% to 98%
- *       right, and from 13% to 10% of a fixed num 50 run's invocations).
+ *       tolerance have had {@code maxNum}. The pick has had at least {@code minNum} by then.
+ *   <li>otherwise the next round measures the pick and the sizes that could still beat it by more
+ *       than the tolerance: in at least {@code 1 - confidence} of the draws when the fitted model
+ *       is used (every size's estimate then improves with any size's runs); each size on its own
+ *       runs, in at least {@code (1 - confidence) / rounds / (sizes racing - 1)}, so that the sizes
+ *       left waiting cannot keep the pick's doubt above the stopping share. A racing size that
+ *       waits is measured again if it comes back into doubt. While the race is undecided, for the
+ *       balanced strategy the sizes its figure is divided by (the slowest and the costliest, {@link
+ *       RaceMetric#normalizers}) follow the pick's count, dropped or not: every figure depends on
+ *       them, and dropped in the first round they would be known from two or three runs.
  * </ul>
  *
  * <p>Draws rather than one t test per pair, because every size's estimate comes from the same few
@@ -153,13 +157,14 @@ public final class Race {
     boolean tied = racing.size() == 1 || doubt <= tieAlpha;
     // the sizes worth more runs: the pick, and those that could still beat it by more than the
     // tolerance in at least 1 - confidence of the draws. Each size standing on its own runs, a
-    // size's doubt falls only with its own runs: then every size that keeps the pick's doubt above
-    // the stopping share is measured.
-    double worth = estimates.bounded() ? settings.alpha() : tieAlpha;
+    // size's estimate improves only with its own runs: then every size whose share could keep the
+    // pick's doubt above the stopping share (with the others' under it) is measured.
+    double contenderShare =
+        estimates.bounded() ? settings.alpha() : tieAlpha / Math.max(1, racing.size() - 1);
+    double tolerance = settings.tieTolerance();
     List<Integer> contenders = new ArrayList<>();
     for (int i : racing) {
-      double tolerance = settings.tieTolerance();
-      if (i == best || share(drawn, d -> below(d[i], d[best], tolerance)) >= worth) {
+      if (i == best || share(drawn, d -> below(d[i], d[best], tolerance)) >= contenderShare) {
         contenders.add(i);
       }
     }
@@ -184,7 +189,8 @@ public final class Race {
           targets.put(memory[i], target);
         }
       }
-      // the sizes the balanced figure is divided by follow the pick, dropped or not
+      // the sizes the balanced figure is divided by follow the pick, dropped or not, while the
+      // race is undecided
       int pickTarget = targets.getOrDefault(memory[best], usable.get(best).count());
       for (int i : metric.normalizers(estimates.mean(), offset, memory)) {
         if (!tied && !contenders.contains(i) && usable.get(i).count() < pickTarget) {
@@ -273,14 +279,10 @@ public final class Race {
     return drawn;
   }
 
-  private interface DrawTest {
-    boolean holds(double[] figures);
-  }
-
-  private static double share(double[][] drawn, DrawTest test) {
+  private static double share(double[][] drawn, Predicate<double[]> test) {
     int count = 0;
     for (double[] figures : drawn) {
-      count += test.holds(figures) ? 1 : 0;
+      count += test.test(figures) ? 1 : 0;
     }
     return count / (double) drawn.length;
   }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import org.apache.commons.math3.random.RandomGenerator;
 import org.apache.commons.math3.random.Well19937c;
 import org.junit.jupiter.api.Test;
@@ -102,6 +103,18 @@ final class RaceTest {
       RaceMetric metric,
       SamplingSettings settings,
       long seed) {
+    return race(profile, sizes, failing, metric, settings, seed, decision -> {});
+  }
+
+  /** {@link #race}, handing every decision to {@code eachRound} as it is made. */
+  private static Outcome race(
+      Profile profile,
+      List<Integer> sizes,
+      Set<Integer> failing,
+      RaceMetric metric,
+      SamplingSettings settings,
+      long seed,
+      Consumer<RaceRound> eachRound) {
     RandomGenerator random = new Well19937c(seed);
     Map<Integer, List<Double>> runs = new TreeMap<>();
     Map<Integer, Integer> targets = new HashMap<>();
@@ -128,6 +141,7 @@ final class RaceTest {
                 failing.contains(memory)));
       }
       RaceRound decision = Race.decide(measured, dropped, round, metric, settings);
+      eachRound.accept(decision);
       if (decision.done()) {
         if (decision.pick() != null) {
           assertThat(interval(decision, decision.pick()).invocations())
@@ -334,39 +348,35 @@ final class RaceTest {
     for (int memory = 128; memory <= 3008; memory += 64) {
       sizes.add(memory);
     }
-    RandomGenerator random = new Well19937c(11);
-    Map<Integer, List<Double>> runs = new TreeMap<>();
-    sizes.forEach(m -> runs.put(m, new ArrayList<>()));
-    Map<Integer, Integer> targets = new HashMap<>();
-    sizes.forEach(m -> targets.put(m, Race.firstRound(sizes.size(), SETTINGS)));
-    Map<Integer, Integer> dropped = Map.of();
-    boolean waited = false;
-    for (int round = 1; round <= 20 && !targets.isEmpty(); round++) {
-      List<MeasuredSize> measured = new ArrayList<>();
-      for (int memory : sizes) {
-        List<Double> done = runs.get(memory);
-        while (done.size() < targets.getOrDefault(memory, 0)) {
-          done.add(cpu.draw(memory, random, false));
-        }
-        measured.add(
-            size(memory, done.stream().mapToDouble(Double::doubleValue).toArray(), false, false));
-      }
-      RaceRound decision =
-          Race.decide(measured, dropped, round, metric(Strategy.BALANCED), SETTINGS);
-      // a round that goes on once the pick has minNum is not settled: every size still in doubt
-      // would be measured in it, and under the old rule every size still racing
-      if (!decision.done() && runs.get(decision.pick()).size() >= SETTINGS.minNum()) {
-        waited |=
-            sizes.stream()
-                .anyMatch(
-                    m -> !decision.dropped().containsKey(m) && !decision.targets().containsKey(m));
-      }
-      targets.clear();
-      targets.putAll(decision.targets());
-      dropped = decision.dropped();
-    }
+    List<RaceRound> undecided = new ArrayList<>();
 
-    assertThat(targets).as("the race ended").isEmpty();
+    Outcome outcome =
+        race(
+            cpu,
+            sizes,
+            Set.of(),
+            metric(Strategy.BALANCED),
+            SETTINGS,
+            11,
+            decision -> {
+              // a round that goes on once the pick has minNum is not settled: every size still in
+              // doubt is measured in it, and under the old rule every size still racing
+              if (!decision.done()
+                  && interval(decision, decision.pick()).invocations() >= SETTINGS.minNum()) {
+                undecided.add(decision);
+              }
+            });
+
+    assertThat(outcome.last().done()).isTrue();
+    boolean waited =
+        undecided.stream()
+            .anyMatch(
+                decision ->
+                    sizes.stream()
+                        .anyMatch(
+                            m ->
+                                !decision.dropped().containsKey(m)
+                                    && !decision.targets().containsKey(m)));
     assertThat(waited).as("a size in the race waited a round").isTrue();
   }
 }
