@@ -124,7 +124,7 @@ public final class TuneCommand implements Callable<Integer> {
       description =
           "Race the sizes in rounds (sampling adaptive) instead of num invocations each: sizes"
               + " leave once they are worse than the best, and the race stops once no size beats"
-              + " the pick by more than 1% with 95% confidence (defaults; at most 50 a size).")
+              + " the pick by more than 1%% with 95%% confidence (defaults; at most 50 a size).")
   private Boolean adaptive;
 
   @Option(

@@ -2,6 +2,9 @@ package io.powertune.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 class PowertuneCommandTest {
@@ -32,6 +35,26 @@ class PowertuneCommandTest {
       assertThat(run.exitCode()).isZero();
       assertThat(run.out()).contains("Usage: powertune function " + sub);
     }
+  }
+
+  @Test
+  void help_formatsEveryDescription_withoutAWarningFromPicocli() {
+    // picocli formats descriptions with String.format: a bare % is reported on standard error
+    PrintStream before = System.err;
+    ByteArrayOutputStream warnings = new ByteArrayOutputStream();
+    System.setErr(new PrintStream(warnings, true, StandardCharsets.UTF_8));
+    String help;
+    try {
+      help = CliRun.of("tune", "--help").out();
+      for (String command : new String[] {"analyze", "report", "demo", "platform", "install"}) {
+        CliRun.of(command, "--help");
+      }
+    } finally {
+      System.setErr(before);
+    }
+
+    assertThat(warnings.toString(StandardCharsets.UTF_8)).doesNotContain("picocli WARN");
+    assertThat(help).contains("95%").doesNotContain("%%");
   }
 
   @Test

@@ -14,6 +14,7 @@ import io.powertune.tuner.execute.Sample;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apache.commons.math3.random.Well19937c;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -44,8 +45,17 @@ class RacerTest {
     return 100.0 * 1024 / memory * (1 + 0.02 * (index % 3));
   }
 
+  /** A size's run durations, by memory and run index. */
+  private interface Durations {
+    double of(int memory, int index);
+  }
+
   /** What the Round map writes over the items: each size measured up to its target. */
   private static ArrayNode measure(JsonNode items) throws Exception {
+    return measure(items, RacerTest::duration);
+  }
+
+  private static ArrayNode measure(JsonNode items, Durations durations) throws Exception {
     ArrayNode measured = TunerJson.MAPPER.createArrayNode();
     for (JsonNode item : items) {
       int memory = item.path("value").asInt();
@@ -56,7 +66,7 @@ class RacerTest {
         samples.addAll(before.measuredSoFar());
       }
       for (int i = samples.size(); i < item.path("target").asInt(); i++) {
-        double d = duration(memory, i);
+        double d = durations.of(memory, i);
         samples.add(
             new Sample(
                 i,
@@ -142,6 +152,42 @@ class RacerTest {
     }
     assertThat(sampling.path("invocations").asInt()).isEqualTo(spent);
     assertThat(sampling.path("invocationsPerSize").path("1024").asInt()).isGreaterThanOrEqualTo(5);
+  }
+
+  @Test
+  void balanced_measuresTheSizesItsScoreIsDividedBy_afterDroppingThem_andCountsTheirRuns()
+      throws Exception {
+    ObjectNode input = state().put("strategy", "balanced");
+    ArrayNode powers = input.putArray("powerValues");
+    List.of(128, 256, 512, 1024, 1536, 2048).forEach(powers::add);
+    // one thread's work at 20% noise, seeded per run: 128 MB is the slowest, and its duration
+    // divides every balanced score
+    Durations noisy =
+        (memory, index) -> {
+          double median = 2 + 200 * 1769.0 / Math.min(memory, 1769);
+          return median * Math.exp(0.2 * new Well19937c(memory * 1000L + index).nextGaussian());
+        };
+    JsonNode race = call(input, TunerJson.MAPPER.createObjectNode().put("round", 0));
+    boolean remeasured = false;
+    while (!race.path("done").asBoolean()) {
+      ObjectNode next = race.deepCopy();
+      next.set("items", measure(race.path("items"), noisy));
+      race = call(input, next);
+      for (JsonNode item : race.path("items")) {
+        remeasured |= race.path("dropped").has(item.path("value").asText());
+      }
+    }
+
+    assertThat(remeasured).as("a dropped size was measured again").isTrue();
+    assertThat(race.path("dropped").has("128")).isTrue();
+    JsonNode sampling = race.path("result").path("adaptiveSampling");
+    int runs =
+        TunerJson.MAPPER
+            .treeToValue(race.path("sizes").path("128"), Progress.class)
+            .measuredSoFar()
+            .size();
+    assertThat(runs).isGreaterThan(3);
+    assertThat(sampling.path("invocationsPerSize").path("128").asInt()).isEqualTo(runs);
   }
 
   @Test
