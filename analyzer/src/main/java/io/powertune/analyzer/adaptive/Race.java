@@ -141,10 +141,11 @@ public final class Race {
         out.remove(memory[i]);
       }
     }
+    int rounds = rounds(sizes.size(), settings);
     double[] doubts = doubts(drawn, settings.tieTolerance());
     int best = best(racing, value, figures.slope(), estimates, doubts);
     if (racing.size() > 1) {
-      double alpha = settings.alpha() / (racing.size() - 1) / rounds(sizes.size(), settings);
+      double alpha = settings.alpha() / (racing.size() - 1) / rounds;
       for (int i : List.copyOf(racing)) {
         if (i != best && share(drawn, d -> d[i] <= d[best]) < alpha) {
           out.put(memory[i], round);
@@ -153,7 +154,7 @@ public final class Race {
       }
     }
     double doubt = doubts[best];
-    double tieAlpha = settings.alpha() / rounds(sizes.size(), settings);
+    double tieAlpha = settings.alpha() / rounds;
     boolean tied = racing.size() == 1 || doubt <= tieAlpha;
     // the sizes worth more runs: the pick, and those that could still beat it by more than the
     // tolerance in at least 1 - confidence of the draws. Each size standing on its own runs, a

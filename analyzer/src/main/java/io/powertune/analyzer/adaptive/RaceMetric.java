@@ -41,14 +41,9 @@ public record RaceMetric(
   /** The figures of the sizes whose millisecond prices are {@code perMs} (see {@link #perMs}). */
   public Figures figures(double[] perMs, double[] meanDuration, double[] billingOffset) {
     int k = perMs.length;
-    double[] cost = new double[k];
-    double maxCost = 0;
-    double maxDuration = 0;
-    for (int i = 0; i < k; i++) {
-      cost[i] = perMs[i] * (meanDuration[i] + billingOffset[i]) + requestPrice;
-      maxCost = Math.max(maxCost, cost[i]);
-      maxDuration = Math.max(maxDuration, meanDuration[i]);
-    }
+    double[] cost = costs(perMs, meanDuration, billingOffset);
+    double maxCost = cost[highest(cost)];
+    double maxDuration = meanDuration[highest(meanDuration)];
     double[] value = new double[k];
     double[] slope = new double[k];
     for (int i = 0; i < k; i++) {
@@ -79,19 +74,29 @@ public record RaceMetric(
     if (strategy != Strategy.BALANCED) {
       return List.of();
     }
-    double[] perMs = perMs(memory);
-    int costliest = 0;
-    int slowest = 0;
-    for (int i = 1; i < memory.length; i++) {
-      if (perMs[i] * (meanDuration[i] + billingOffset[i])
-          > perMs[costliest] * (meanDuration[costliest] + billingOffset[costliest])) {
-        costliest = i;
-      }
-      if (meanDuration[i] > meanDuration[slowest]) {
-        slowest = i;
+    int slowest = highest(meanDuration);
+    int costliest = highest(costs(perMs(memory), meanDuration, billingOffset));
+    return costliest == slowest ? List.of(slowest) : List.of(slowest, costliest);
+  }
+
+  /** Each size's price of one invocation of its mean billed duration. */
+  private double[] costs(double[] perMs, double[] meanDuration, double[] billingOffset) {
+    double[] cost = new double[perMs.length];
+    for (int i = 0; i < cost.length; i++) {
+      cost[i] = perMs[i] * (meanDuration[i] + billingOffset[i]) + requestPrice;
+    }
+    return cost;
+  }
+
+  /** The index of the highest value (the first of equal ones). */
+  private static int highest(double[] values) {
+    int highest = 0;
+    for (int i = 1; i < values.length; i++) {
+      if (values[i] > values[highest]) {
+        highest = i;
       }
     }
-    return costliest == slowest ? List.of(slowest) : List.of(slowest, costliest);
+    return highest;
   }
 
   /**
